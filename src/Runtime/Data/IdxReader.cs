@@ -1,0 +1,273 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.IO.Compression;
+
+namespace StaticNet;
+
+/// <summary>
+/// Reads the IDX format of MNIST and Fashion-MNIST (http://yann.lecun.com/exdb/mnist/), gzipped or raw; gzip is
+/// detected from the first two bytes (0x1F 0x8B), not from the file name.
+/// </summary>
+/// <remarks>
+/// An IDX file is a big-endian header followed by the data: the magic number <c>0x00 0x00 type ndims</c>, then
+/// <c>ndims</c> int32 dimensions, then the elements row-major. Only unsigned bytes (type 0x08) are supported:
+/// images have 3 dimensions (magic 0x00000803: count, rows, columns), labels 1 (magic 0x00000801: count).
+/// The header is checked field by field and the data must have exactly the length the header announces; every
+/// problem is reported as an <see cref="InvalidDataException"/> whose message names the source and gives the
+/// expected and the actual value.
+/// </remarks>
+public static class IdxReader
+{
+    private const byte UnsignedByteType = 0x08;
+    private const int ImageMagic = 0x00000803;
+    private const int LabelMagic = 0x00000801;
+    private const int InitialPayloadBuffer = 1 << 20;
+
+    /// <summary>Reads an IDX image file (magic 0x00000803), gzipped or raw.</summary>
+    /// <param name="path">Path of the file; also used in error messages.</param>
+    /// <returns>The images, <see cref="IdxImages.Pixels"/> of length <c>Count * Rows * Columns</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist (the message names the path).</exception>
+    /// <exception cref="DirectoryNotFoundException">A folder of the path does not exist (the message names the path).</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid IDX image file: wrong magic number, data type or number of dimensions, a dimension less than 1, a total size over the largest array, a truncated header or pixel data, trailing bytes, or corrupt gzip data.</exception>
+    public static IdxImages ReadImages(string path)
+    {
+        using FileStream stream = OpenFile(path);
+        return ReadImages(stream, path);
+    }
+
+    /// <summary>Reads IDX image data (magic 0x00000803), gzipped or raw, from the current position to the end of <paramref name="stream"/>.</summary>
+    /// <param name="stream">The data; read to its end and left open.</param>
+    /// <param name="sourceName">Name of the source (a path or a URL) used in error messages.</param>
+    /// <returns>The images, <see cref="IdxImages.Pixels"/> of length <c>Count * Rows * Columns</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is not a valid IDX image file: wrong magic number, data type or number of dimensions, a dimension less than 1, a total size over the largest array, a truncated header or pixel data, trailing bytes, or corrupt gzip data.</exception>
+    public static IdxImages ReadImages(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        Stream payload = OpenPayload(stream);
+        try
+        {
+            int[] dimensions = ReadHeader(payload, sourceName, 3, ImageMagic, "unsigned-byte images, 3 dimensions", ["image count", "rows", "columns"]);
+            int count = dimensions[0], rows = dimensions[1], columns = dimensions[2];
+            long total = (long)count * rows * columns;
+            if (total > Array.MaxLength)
+            {
+                throw Invalid(sourceName, $"{count} images of {rows} x {columns} pixels are {total} bytes, more than the largest possible array ({Array.MaxLength} bytes).");
+            }
+
+            string description = $"{total} bytes of pixel data ({count} {(count == 1 ? "image" : "images")} of {rows} x {columns})";
+            byte[] pixels = ReadPayload(payload, sourceName, (int)total, description);
+            return new IdxImages(count, rows, columns, pixels);
+        }
+        finally
+        {
+            CloseIfOwned(payload, stream);
+        }
+    }
+
+    /// <summary>Reads an IDX label file (magic 0x00000801), gzipped or raw.</summary>
+    /// <param name="path">Path of the file; also used in error messages.</param>
+    /// <returns>One label per sample, as stored (class indices 0..9 for MNIST / Fashion-MNIST).</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist (the message names the path).</exception>
+    /// <exception cref="DirectoryNotFoundException">A folder of the path does not exist (the message names the path).</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid IDX label file: wrong magic number, data type or number of dimensions, a count less than 1, a truncated header or label data, trailing bytes, or corrupt gzip data.</exception>
+    public static byte[] ReadLabels(string path)
+    {
+        using FileStream stream = OpenFile(path);
+        return ReadLabels(stream, path);
+    }
+
+    /// <summary>Reads IDX label data (magic 0x00000801), gzipped or raw, from the current position to the end of <paramref name="stream"/>.</summary>
+    /// <param name="stream">The data; read to its end and left open.</param>
+    /// <param name="sourceName">Name of the source (a path or a URL) used in error messages.</param>
+    /// <returns>One label per sample, as stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is not a valid IDX label file: wrong magic number, data type or number of dimensions, a count less than 1, a truncated header or label data, trailing bytes, or corrupt gzip data.</exception>
+    public static byte[] ReadLabels(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        Stream payload = OpenPayload(stream);
+        try
+        {
+            int count = ReadHeader(payload, sourceName, 1, LabelMagic, "unsigned-byte labels, 1 dimension", ["label count"])[0];
+            return ReadPayload(payload, sourceName, count, $"{count} bytes of label data ({count} {(count == 1 ? "label" : "labels")})");
+        }
+        finally
+        {
+            CloseIfOwned(payload, stream);
+        }
+    }
+
+    private static FileStream OpenFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+    }
+
+    // Returns the stream to parse: a decompressing view when the data starts with the gzip magic, otherwise the
+    // stream itself (or an in-memory copy of it). The caller's stream is never closed here.
+    private static Stream OpenPayload(Stream stream)
+    {
+        Stream source = stream;
+        if (!stream.CanSeek)
+        {
+            // Peeking needs a rewind; buffer the rare non-seekable source (a network stream) in memory.
+            var buffered = new MemoryStream();
+            stream.CopyTo(buffered);
+            buffered.Position = 0;
+            source = buffered;
+        }
+
+        long start = source.Position;
+        Span<byte> head = stackalloc byte[2];
+        int read = source.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        source.Position = start;
+        bool gzip = read == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        if (gzip)
+        {
+            return new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
+        }
+
+        return source;
+    }
+
+    private static void CloseIfOwned(Stream payload, Stream callerStream)
+    {
+        if (!ReferenceEquals(payload, callerStream))
+        {
+            payload.Dispose();
+        }
+    }
+
+    private static int[] ReadHeader(Stream payload, string sourceName, int expectedDimensions, int expectedMagic, string expectedMeaning, string[] dimensionNames)
+    {
+        Span<byte> magicBytes = stackalloc byte[4];
+        int read = Read(payload, magicBytes, sourceName);
+        if (read < 4)
+        {
+            throw Invalid(sourceName, $"truncated header: expected 4 bytes of magic number, found only {read}.");
+        }
+
+        int magic = BinaryPrimitives.ReadInt32BigEndian(magicBytes);
+        byte type = magicBytes[2];
+        int dimensionCount = magicBytes[3];
+        string? problem =
+            magicBytes[0] != 0 || magicBytes[1] != 0 ? "not an IDX file: its first two bytes must be 0"
+            : type != UnsignedByteType ? $"data type 0x{type:X2} ({TypeName(type)}) is not supported, only 0x08 (unsigned byte)"
+            : dimensionCount != expectedDimensions ? $"{dimensionCount} {(dimensionCount == 1 ? "dimension" : "dimensions")}{(dimensionCount == 1 ? ", an IDX label file" : dimensionCount == 3 ? ", an IDX image file" : "")}"
+            : null;
+        if (problem is not null)
+        {
+            throw Invalid(sourceName, $"wrong magic number: expected 0x{expectedMagic:X8} ({expectedMeaning}), found 0x{magic:X8} ({problem}).");
+        }
+
+        int headerBytes = 4 * expectedDimensions;
+        Span<byte> dimensionBytes = stackalloc byte[headerBytes];
+        read = Read(payload, dimensionBytes, sourceName);
+        if (read < headerBytes)
+        {
+            throw Invalid(sourceName, $"truncated header: expected {headerBytes} bytes of dimensions after the magic number, found only {read}.");
+        }
+
+        var dimensions = new int[expectedDimensions];
+        for (int i = 0; i < dimensions.Length; i++)
+        {
+            dimensions[i] = BinaryPrimitives.ReadInt32BigEndian(dimensionBytes.Slice(4 * i, 4));
+            if (dimensions[i] < 1)
+            {
+                throw Invalid(sourceName, $"dimension {i} ({dimensionNames[i]}) is {dimensions[i]}; every dimension must be at least 1.");
+            }
+        }
+
+        return dimensions;
+    }
+
+    private static byte[] ReadPayload(Stream payload, string sourceName, int expected, string description)
+    {
+        // The header is untrusted: a corrupt one can announce 2 GB. Where the length is known, compare first;
+        // otherwise grow the buffer as data actually arrives rather than allocating what the header claims.
+        int initial = Math.Min(expected, InitialPayloadBuffer);
+        if (payload.CanSeek)
+        {
+            long available = payload.Length - payload.Position;
+            if (available < expected)
+            {
+                throw Invalid(sourceName, $"truncated data: expected {description}, found only {available}.");
+            }
+
+            initial = expected;
+        }
+
+        byte[] buffer = new byte[initial];
+        int filled = 0;
+        while (true)
+        {
+            filled += Read(payload, buffer.AsSpan(filled), sourceName);
+            if (filled < buffer.Length)
+            {
+                throw Invalid(sourceName, $"truncated data: expected {description}, found only {filled}.");
+            }
+
+            if (filled == expected)
+            {
+                break;
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, expected));
+        }
+
+        long trailing = CountRemaining(payload, sourceName);
+        if (trailing > 0)
+        {
+            throw Invalid(sourceName, $"{trailing} {(trailing == 1 ? "byte" : "bytes")} of trailing data after the expected {description}.");
+        }
+
+        return buffer;
+    }
+
+    private static long CountRemaining(Stream payload, string sourceName)
+    {
+        Span<byte> scratch = stackalloc byte[4096];
+        long count = 0;
+        int read;
+        while ((read = Read(payload, scratch, sourceName)) > 0)
+        {
+            count += read;
+        }
+
+        return count;
+    }
+
+    // Reads until the span is full or the stream ends; returns the number of bytes read.
+    private static int Read(Stream payload, Span<byte> destination, string sourceName)
+    {
+        try
+        {
+            return payload.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException exception)
+        {
+            // GZipStream's own message does not say which file is damaged.
+            throw Invalid(sourceName, $"corrupt gzip data: {exception.Message}", exception);
+        }
+    }
+
+    private static string TypeName(byte type) => type switch
+    {
+        0x08 => "unsigned byte",
+        0x09 => "signed byte",
+        0x0B => "int16",
+        0x0C => "int32",
+        0x0D => "float32",
+        0x0E => "float64",
+        _ => "unknown type",
+    };
+
+    private static InvalidDataException Invalid(string sourceName, string message, Exception? inner = null) =>
+        new($"IDX file '{sourceName}': {message}", inner);
+}

@@ -1,0 +1,135 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// Classification metrics for evaluation and reporting, generic over the network type (no reflection, no virtual calls).
+/// A network's prediction for a sample is the index of its largest output when <c>OutputSize</c> &gt; 1 (Softmax or
+/// logits), and class 1 when its single output is at least 0.5 (Sigmoid probability), otherwise class 0.
+/// </summary>
+public static class Metrics
+{
+    /// <summary>The threshold on a single Sigmoid output at or above which the prediction is class 1.</summary>
+    public const float BinaryThreshold = 0.5f;
+
+    /// <summary>Index of the largest value; the first one when several are equal. NaN never compares larger, so it is chosen only at index 0.</summary>
+    /// <param name="values">At least one value, e.g. one row of outputs.</param>
+    /// <returns>An index in <c>[0, values.Length)</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        if (values.IsEmpty)
+        {
+            throw new ArgumentException("ArgMax needs at least one value, but the span is empty.", nameof(values));
+        }
+
+        int best = 0;
+        float bestValue = values[0];
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] > bestValue)
+            {
+                best = i;
+                bestValue = values[i];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Fraction of the samples of <paramref name="data"/> whose predicted class equals the label. Runs
+    /// <see cref="INetwork{TSelf}.Predict(ReadOnlySpan{float}, Span{float}, int)"/> batch by batch into one output buffer
+    /// of <c>[min(batchSize, Count), OutputSize]</c> floats; the inputs are passed as slices of the dataset, not copied.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network; its workspaces are overwritten.</param>
+    /// <param name="data">Samples with <c>FeatureCount == TNetwork.InputSize</c> and labels in <c>[0, classes)</c>, classes = <c>OutputSize</c> (2 when <c>OutputSize</c> is 1); at least one sample.</param>
+    /// <param name="batchSize">Samples per call to <c>Predict</c>, at least 1.</param>
+    /// <returns>Accuracy in <c>[0, 1]</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is empty, its feature count differs from the network's input size, or a label is out of range.</exception>
+    public static double Accuracy<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
+        where TNetwork : INetwork<TNetwork>
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("The dataset has no samples; accuracy is undefined.", nameof(data));
+        }
+
+        int[,] confusion = ConfusionMatrix(network, data, batchSize);
+        long correct = 0;
+        for (int c = 0; c < confusion.GetLength(0); c++)
+        {
+            correct += confusion[c, c];
+        }
+
+        return (double)correct / data.Count;
+    }
+
+    /// <summary>
+    /// Counts of (true class, predicted class) pairs over <paramref name="data"/>, predictions as in
+    /// <see cref="Accuracy{TNetwork}"/>. Rows are true classes, columns predicted classes; the diagonal holds the
+    /// correct predictions and the total is <c>data.Count</c>.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network; its workspaces are overwritten.</param>
+    /// <param name="data">Samples with <c>FeatureCount == TNetwork.InputSize</c> and labels in <c>[0, classes)</c>; may be empty (all counts 0).</param>
+    /// <param name="batchSize">Samples per call to <c>Predict</c>, at least 1.</param>
+    /// <returns><c>[classes, classes]</c>, classes = <c>OutputSize</c> (2 when <c>OutputSize</c> is 1).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The feature count of <paramref name="data"/> differs from the network's input size, or a label is out of range.</exception>
+    public static int[,] ConfusionMatrix<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
+        where TNetwork : INetwork<TNetwork>
+    {
+        // 'is null' rather than ThrowIfNull(object): no boxing if a network is ever a struct.
+        if (network is null)
+        {
+            throw new ArgumentNullException(nameof(network));
+        }
+
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        int inputSize = TNetwork.InputSize;
+        int outputSize = TNetwork.OutputSize;
+        if (data.FeatureCount != inputSize)
+        {
+            throw new ArgumentException(
+                $"The dataset has {data.FeatureCount} features per sample but {typeof(TNetwork).Name} takes {inputSize} inputs.", nameof(data));
+        }
+
+        int classCount = outputSize == 1 ? 2 : outputSize;
+        ReadOnlySpan<int> labels = data.Labels;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classCount)
+            {
+                throw new ArgumentException(
+                    $"Label {i} is {labels[i]} but {typeof(TNetwork).Name} with {outputSize} {(outputSize == 1 ? "output" : "outputs")} predicts classes 0 to {classCount - 1}.",
+                    nameof(data));
+            }
+        }
+
+        var confusion = new int[classCount, classCount];
+        int capacity = Math.Min(batchSize, data.Count);
+        var outputs = new float[capacity * outputSize];
+        ReadOnlySpan<float> features = data.Features;
+        for (int start = 0; start < data.Count; start += capacity)
+        {
+            int size = Math.Min(capacity, data.Count - start);
+            Span<float> batchOutputs = outputs.AsSpan(0, size * outputSize);
+            network.Predict(features.Slice(start * inputSize, size * inputSize), batchOutputs, size);
+            for (int i = 0; i < size; i++)
+            {
+                ReadOnlySpan<float> row = batchOutputs.Slice(i * outputSize, outputSize);
+                int predicted = outputSize == 1 ? (row[0] >= BinaryThreshold ? 1 : 0) : ArgMax(row);
+                confusion[labels[start + i], predicted]++;
+            }
+        }
+
+        return confusion;
+    }
+}
