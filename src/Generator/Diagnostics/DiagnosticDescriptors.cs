@@ -1,0 +1,107 @@
+using Microsoft.CodeAnalysis;
+
+namespace StaticNet.Generator.Diagnostics;
+
+/// <summary>Every diagnostic StaticNet reports. Ids are never reused; each is documented in docs/diagnostics/.</summary>
+public static class DiagnosticDescriptors
+{
+    private const string DeclarationCategory = "StaticNet.Declaration";
+    private const string ShapeCategory = "StaticNet.Shape";
+    private const string HyperParameterCategory = "StaticNet.HyperParameter";
+    // Relative to the repository root: the page that shows each bad declaration, the message and the fix.
+    private const string HelpLinkBase = "docs/diagnostics.md#";
+
+    /// <summary>SN0001: the network class, or a type containing it, is not partial.</summary>
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "SN0001", DeclarationCategory,
+        "Network class must be partial",
+        "Type '{0}' must be declared 'partial' so that StaticNet can add the generated members of network '{1}'",
+        "Add the 'partial' modifier to the network class and to every type that contains it.");
+
+    /// <summary>SN0002: the network declares no Dense layer.</summary>
+    public static readonly DiagnosticDescriptor NoLayers = Create(
+        "SN0002", ShapeCategory,
+        "Network has no layer",
+        "Network '{0}' declares no layer; add at least one [Dense(units, activation)] attribute",
+        "A network needs at least one [Dense] layer; the last one gives the output size.");
+
+    /// <summary>SN0003: a Dense layer has no units.</summary>
+    public static readonly DiagnosticDescriptor InvalidUnits = Create(
+        "SN0003", ShapeCategory,
+        "Dense layer units must be at least 1",
+        "Layer {0} of network '{1}' has {2} units; a Dense layer needs at least 1",
+        "Give the layer a positive number of units, e.g. [Dense(128, Activation.ReLU)].");
+
+    /// <summary>SN0004: Softmax on a layer other than the last.</summary>
+    public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Create(
+        "SN0004", ShapeCategory,
+        "Softmax is allowed on the last layer only",
+        "Layer {0} of network '{1}' uses Softmax but is not the last layer; use ReLU, Sigmoid, Tanh or Identity on hidden layers",
+        "Softmax turns the outputs into class probabilities; it belongs on the output layer, with CrossEntropy.");
+
+    /// <summary>SN0005: [Network] without InputSize.</summary>
+    public static readonly DiagnosticDescriptor MissingInputSize = Create(
+        "SN0005", ShapeCategory,
+        "Network input size is missing",
+        "Network '{0}' does not give its input size; write [Network(InputSize = N)] with N the number of features per sample",
+        "The input size fixes the shape of the first layer's weights.");
+
+    /// <summary>SN0006: InputSize is not positive.</summary>
+    public static readonly DiagnosticDescriptor InvalidInputSize = Create(
+        "SN0006", ShapeCategory,
+        "Network input size must be at least 1",
+        "Network '{0}' has InputSize = {1}; it must be at least 1",
+        "The input size is the number of features per sample, e.g. 784 for a 28x28 image.");
+
+    /// <summary>SN0007: no [Loss].</summary>
+    public static readonly DiagnosticDescriptor MissingLoss = Create(
+        "SN0007", DeclarationCategory,
+        "Network loss is missing",
+        "Network '{0}' declares no loss; add [Loss(LossFunction.CrossEntropy)], [Loss(LossFunction.MeanSquaredError)] or [Loss(LossFunction.BinaryCrossEntropy)]",
+        "Training needs a loss to minimise.");
+
+    /// <summary>SN0008: no [Optimizer].</summary>
+    public static readonly DiagnosticDescriptor MissingOptimizer = Create(
+        "SN0008", DeclarationCategory,
+        "Network optimizer is missing",
+        "Network '{0}' declares no optimizer; add e.g. [Optimizer(OptimizerKind.Adam)] or [Optimizer(OptimizerKind.Sgd, LearningRate = 0.01f)]",
+        "Training needs an update rule.");
+
+    /// <summary>SN0009: the loss does not fit the output activation.</summary>
+    public static readonly DiagnosticDescriptor LossActivationMismatch = Create(
+        "SN0009", ShapeCategory,
+        "Loss does not fit the output layer's activation",
+        "{0} needs {1} on the last layer, but the last layer of network '{2}' uses {3}",
+        "CrossEntropy is computed from the logits of a Softmax output, BinaryCrossEntropy from the logits of a Sigmoid output; change the last layer's activation or the loss.");
+
+    /// <summary>SN0010: a hyper-parameter is out of range.</summary>
+    public static readonly DiagnosticDescriptor InvalidHyperParameter = Create(
+        "SN0010", HyperParameterCategory,
+        "Hyper-parameter out of range",
+        "{0} of network '{1}' is {2}; it must be {3}",
+        "Give the hyper-parameter a finite value in the stated range, or leave it out to take the default.");
+
+    /// <summary>SN0011: generic network classes are not supported.</summary>
+    public static readonly DiagnosticDescriptor GenericNetwork = Create(
+        "SN0011", DeclarationCategory,
+        "Generic network classes are not supported",
+        "Network '{0}' or a type containing it is generic; declare the network in a non-generic class",
+        "The generated code fixes every size at compile time and cannot depend on type parameters.");
+
+    /// <summary>SN0012: an enum argument has a value that is not defined.</summary>
+    public static readonly DiagnosticDescriptor UnknownEnumValue = Create(
+        "SN0012", DeclarationCategory,
+        "Unknown value",
+        "{0} is not a known {1}",
+        "Use one of the named members of the enum.");
+
+    /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "SN0099", DeclarationCategory,
+        "StaticNet generator failed",
+        "StaticNet could not generate network '{0}': {1}. Please report this with the declaration.",
+        "An unexpected error in the generator; no code was generated for this network.");
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpLinkBase + id.ToLowerInvariant());
+}

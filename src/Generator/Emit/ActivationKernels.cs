@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Emits activation functions (forward in place over <c>[count x units]</c>) and their backward passes
+/// (multiply the output gradients by f'(z), computed from the activations a = f(z)).
+/// Forward math comes from <c>TensorPrimitives</c>; backward is a vector loop with a scalar tail.
+/// </summary>
+internal static class ActivationKernels
+{
+    private const string Tensor = "global::System.Numerics.Tensors.TensorPrimitives";
+
+    /// <summary>The statement applying <paramref name="activation"/> in place to <paramref name="span"/>, or null for Identity.</summary>
+    public static string? Forward(ActivationKind activation, string span) => activation switch
+    {
+        ActivationKind.ReLU => $"{Tensor}.Max({span}, 0f, {span});",
+        ActivationKind.Sigmoid => $"{Tensor}.Sigmoid({span}, {span});",
+        ActivationKind.Tanh => $"{Tensor}.Tanh({span}, {span});",
+        ActivationKind.Softmax => $"SoftmaxRows({span}, {span});",
+        _ => null,
+    };
+
+    /// <summary>The formula for comments, e.g. <c>ReLU(z) = max(0, z)</c>.</summary>
+    public static string Formula(ActivationKind activation) => activation switch
+    {
+        ActivationKind.ReLU => "ReLU",
+        ActivationKind.Sigmoid => "Sigmoid",
+        ActivationKind.Tanh => "Tanh",
+        ActivationKind.Softmax => "Softmax",
+        _ => "Identity",
+    };
+
+    /// <summary>The statement multiplying <paramref name="gradients"/> by f'(z) given <paramref name="activations"/>, or null for Identity.</summary>
+    public static string? Backward(ActivationKind activation, string gradients, string activations) => activation switch
+    {
+        ActivationKind.ReLU or ActivationKind.Sigmoid or ActivationKind.Tanh or ActivationKind.Softmax =>
+            $"{activation}Backward({gradients}, {activations});",
+        _ => null,
+    };
+
+    /// <summary>Emits the helpers the network uses (each once).</summary>
+    public static void EmitHelpers(CodeWriter w, ISet<ActivationKind> backward, bool softmaxRows, int outputSize)
+    {
+        if (softmaxRows)
+        {
+            w.Line($"// p = Softmax(z) per row of {outputSize}, with max-subtraction so that exp never overflows.");
+            w.Open("private static void SoftmaxRows(ReadOnlySpan<float> logits, Span<float> probabilities)");
+            w.Open($"for (int row = 0; row < logits.Length; row += {outputSize})");
+            w.Line($"ReadOnlySpan<float> z = logits.Slice(row, {outputSize});");
+            w.Line($"Span<float> p = probabilities.Slice(row, {outputSize});");
+            w.Line($"{Tensor}.Subtract(z, {Tensor}.Max(z), p);");
+            w.Line($"{Tensor}.Exp(p, p);");
+            w.Line($"{Tensor}.Divide(p, {Tensor}.Sum(p), p);");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        if (backward.Contains(ActivationKind.ReLU))
+        {
+            Elementwise(w, "ReLUBackward", "dz = da ⊙ (a > 0)",
+                "Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), dv, Vector<float>.Zero)",
+                "av > 0f ? dv : 0f");
+        }
+
+        if (backward.Contains(ActivationKind.Sigmoid))
+        {
+            Elementwise(w, "SigmoidBackward", "dz = da ⊙ a ⊙ (1 - a)", "dv * av * (Vector<float>.One - av)", "dv * av * (1f - av)");
+        }
+
+        if (backward.Contains(ActivationKind.Tanh))
+        {
+            Elementwise(w, "TanhBackward", "dz = da ⊙ (1 - a²)", "dv * (Vector<float>.One - av * av)", "dv * (1f - av * av)");
+        }
+
+        if (backward.Contains(ActivationKind.Softmax))
+        {
+            w.Line($"// dz = p ⊙ (da - Σ da ⊙ p) per row of {outputSize}: the Softmax Jacobian-vector product (used when the loss is not fused).");
+            w.Open("private static void SoftmaxBackward(Span<float> gradients, ReadOnlySpan<float> probabilities)");
+            w.Open($"for (int row = 0; row < gradients.Length; row += {outputSize})");
+            w.Line($"Span<float> d = gradients.Slice(row, {outputSize});");
+            w.Line($"ReadOnlySpan<float> p = probabilities.Slice(row, {outputSize});");
+            w.Line($"{Tensor}.Subtract(d, {Tensor}.Dot(d, p), d);");
+            w.Line($"{Tensor}.Multiply(d, p, d);");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+    }
+
+    private static void Elementwise(CodeWriter w, string name, string comment, string vector, string scalar)
+    {
+        w.Line($"// {comment}, in place over the output gradients.");
+        w.Open($"private static void {name}(Span<float> gradients, ReadOnlySpan<float> activations)");
+        w.Line("ref float d = ref MemoryMarshal.GetReference(gradients);");
+        w.Line("ref float a = ref MemoryMarshal.GetReference(activations);");
+        w.Line("int length = gradients.Length;");
+        w.Line("int i = 0;");
+        w.Open("for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)");
+        w.Line("Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);");
+        w.Line("Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);");
+        w.Line($"Vector.StoreUnsafe({vector}, ref d, (nuint)i);");
+        w.Close();
+        w.Open("for (; i < length; i++)");
+        w.Line("float av = Unsafe.Add(ref a, i);");
+        w.Line("float dv = Unsafe.Add(ref d, i);");
+        w.Line($"Unsafe.Add(ref d, i) = {scalar};");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+}

@@ -1,0 +1,143 @@
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Emits the loss of the batch from the last layer's buffer and, when asked, its gradient with respect to the last
+/// layer's pre-activations (written into the output gradients). Fused losses read logits; MeanSquaredError reads
+/// activations and then applies the output activation's backward pass.
+/// </summary>
+internal static class LossKernels
+{
+    private const string Tensor = "global::System.Numerics.Tensors.TensorPrimitives";
+
+    public static void Emit(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
+    {
+        int n = plan.OutputSize;
+        switch (plan.Loss)
+        {
+            case LossKind.CrossEntropy:
+                CrossEntropy(w, n, outputs, outputGradients, labels: true);
+                CrossEntropy(w, n, outputs, outputGradients, labels: false);
+                break;
+            case LossKind.BinaryCrossEntropy:
+                if (plan.IsClassifier)
+                {
+                    BinaryCrossEntropy(w, outputs, outputGradients, labels: true);
+                }
+
+                BinaryCrossEntropy(w, outputs, outputGradients, labels: false);
+                break;
+            default:
+                MeanSquaredError(w, plan, outputs, outputGradients);
+                break;
+        }
+    }
+
+    private static void CrossEntropy(CodeWriter w, int n, string outputs, string outputGradients, bool labels)
+    {
+        w.Line(labels
+            ? "// CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);"
+            : "// CrossEntropy fused with Softmax, from target rows: L_b = Σ_k y_k (log Σ_j e^(z_j) - z_k) (log-sum-exp with max-subtraction);");
+        w.Line(labels
+            ? "// dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits."
+            : "// dL/dz = (softmax(z) · Σ_k y_k - y) / batch, which is (p - y) / batch for one-hot rows. Finite for any finite logits.");
+        string targetParameter = labels ? "ReadOnlySpan<int> labels" : "ReadOnlySpan<float> targets";
+        w.Open($"private float CrossEntropyLoss({targetParameter}, int batchSize, bool computeGradients)");
+        w.Line($"ReadOnlySpan<float> logits = new ReadOnlySpan<float>({outputs}, 0, batchSize * OutputSize);");
+        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, batchSize * OutputSize) : default;");
+        w.Line("Span<float> shifted = _outputScratch;");
+        w.Line("float scale = 1f / batchSize;");
+        w.Line("double total = 0;");
+        w.Open("for (int b = 0; b < batchSize; b++)");
+        w.Line("ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);");
+        w.Line($"float max = {Tensor}.Max(z);");
+        w.Line($"{Tensor}.Subtract(z, max, shifted);");
+        if (labels)
+        {
+            w.Line("int label = labels[b];");
+            w.Line("float shiftedLabelLogit = shifted[label];");
+        }
+        else
+        {
+            w.Line("ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);");
+            w.Line($"float targetSum = {Tensor}.Sum(y);");
+            w.Line($"float targetDot = {Tensor}.Dot(y, shifted);");
+        }
+
+        w.Line($"{Tensor}.Exp(shifted, shifted);");
+        w.Line($"float sum = {Tensor}.Sum(shifted);");
+        w.Line(labels ? "total += Math.Log(sum) - shiftedLabelLogit;" : "total += targetSum * Math.Log(sum) - targetDot;");
+        w.Open("if (computeGradients)");
+        w.Line("Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);");
+        if (labels)
+        {
+            w.Line($"{Tensor}.Multiply(shifted, scale / sum, dz);");
+            w.Line("dz[label] -= scale;");
+        }
+        else
+        {
+            w.Line($"{Tensor}.Multiply(shifted, scale * targetSum / sum, dz);");
+            w.Line($"{Tensor}.MultiplyAdd(y, -scale, dz, dz);");
+        }
+
+        w.Close();
+        w.Close();
+        w.Line("return (float)(total / batchSize);");
+        w.Close();
+        w.Line();
+    }
+
+    private static void BinaryCrossEntropy(CodeWriter w, string outputs, string outputGradients, bool labels)
+    {
+        w.Line("// BinaryCrossEntropy fused with Sigmoid, from the logit z of each output (PyTorch BCEWithLogitsLoss):");
+        w.Line("// L = mean over batch and outputs of max(z, 0) - z·y + log(1 + e^-|z|), finite for any finite z; dL/dz = (sigmoid(z) - y) / (batch · outputs).");
+        string targetParameter = labels ? "ReadOnlySpan<int> labels" : "ReadOnlySpan<float> targets";
+        w.Open($"private float BinaryCrossEntropyLoss({targetParameter}, int batchSize, bool computeGradients)");
+        w.Line("int count = batchSize * OutputSize;");
+        w.Line($"ReadOnlySpan<float> logits = new ReadOnlySpan<float>({outputs}, 0, count);");
+        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, count) : default;");
+        w.Line("float scale = 1f / count;");
+        w.Line("double total = 0;");
+        w.Open("for (int i = 0; i < count; i++)");
+        w.Line("float z = logits[i];");
+        w.Line(labels ? "float y = labels[i];" : "float y = targets[i];");
+        w.Line("total += Math.Max(z, 0f) - (double)z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));");
+        w.Open("if (computeGradients)");
+        w.Line("gradients[i] = (1f / (1f + MathF.Exp(-z)) - y) * scale;");
+        w.Close();
+        w.Close();
+        w.Line("return (float)(total / count);");
+        w.Close();
+        w.Line();
+    }
+
+    private static void MeanSquaredError(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
+    {
+        w.Line("// MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs), then through the output activation.");
+        w.Open("private float MeanSquaredErrorLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)");
+        w.Line("int count = batchSize * OutputSize;");
+        w.Line($"ReadOnlySpan<float> a = new ReadOnlySpan<float>({outputs}, 0, count);");
+        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, count) : default;");
+        w.Line("float scale = 2f / count;");
+        w.Line("double total = 0;");
+        w.Open("for (int i = 0; i < count; i++)");
+        w.Line("float difference = a[i] - targets[i];");
+        w.Line("total += (double)difference * difference;");
+        w.Open("if (computeGradients)");
+        w.Line("gradients[i] = difference * scale;");
+        w.Close();
+        w.Close();
+        string? backward = ActivationKernels.Backward(plan.OutputLayer.Activation, "gradients", "a");
+        if (backward is not null)
+        {
+            w.Open("if (computeGradients)");
+            w.Line(backward);
+            w.Close();
+        }
+
+        w.Line("return (float)(total / count);");
+        w.Close();
+        w.Line();
+    }
+}

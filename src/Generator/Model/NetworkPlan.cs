@@ -1,0 +1,77 @@
+namespace StaticNet.Generator.Model;
+
+/// <summary>A named range of a flat buffer: <c>[Offset, Offset + Length)</c>.</summary>
+internal sealed record BufferSlice(string Name, int Offset, int Length)
+{
+    public int End => Offset + Length;
+}
+
+/// <summary>One Dense layer with its resolved sizes, buffer slices and kernel tiling.</summary>
+/// <param name="Index">Position in source order, from 0.</param>
+/// <param name="Inputs">Inputs per sample (the previous layer's units, or the network's input size).</param>
+/// <param name="Units">Outputs per sample.</param>
+/// <param name="Activation">Activation of the outputs.</param>
+/// <param name="Weights">Weights <c>[Inputs x Units]</c> row-major in the parameter buffer.</param>
+/// <param name="Bias">Biases <c>[Units]</c> in the parameter buffer.</param>
+/// <param name="Init">Weight initialisation chosen from the activation.</param>
+/// <param name="ColumnTile">Vectors of outputs accumulated in registers per tile of the kernels whose columns are the units (forward, weight gradients).</param>
+/// <param name="InputColumnTile">The same for the kernel whose columns are the inputs (input gradients).</param>
+/// <param name="IsOutput">Whether this is the last layer.</param>
+internal sealed record LayerPlan(
+    int Index,
+    int Inputs,
+    int Units,
+    ActivationKind Activation,
+    BufferSlice Weights,
+    BufferSlice Bias,
+    InitKind Init,
+    int ColumnTile,
+    int InputColumnTile,
+    bool IsOutput)
+{
+    public string Name => "Dense" + Index;
+
+    public long ForwardFlops => 2L * Inputs * Units;
+}
+
+/// <summary>The optimizer with every hyper-parameter resolved to its compile-time default.</summary>
+internal sealed record OptimizerPlan(
+    OptimizerKindSpec Kind,
+    float LearningRate,
+    float Momentum,
+    float Beta1,
+    float Beta2,
+    float Epsilon);
+
+/// <summary>
+/// Everything the emitter prints, decided here: sizes, offsets, tiles, FLOPs, the summary table. The emitter makes
+/// no decisions of its own.
+/// </summary>
+internal sealed record NetworkPlan(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClassName,
+    string FullName,
+    string HintName,
+    string GeneratorVersion,
+    int InputSize,
+    int OutputSize,
+    int ParameterCount,
+    int MaxWidth,
+    int RowTile,
+    EquatableArray<LayerPlan> Layers,
+    LossKind Loss,
+    bool FusedOutput,
+    bool IsClassifier,
+    OptimizerPlan Optimizer,
+    float? L1,
+    float? L2,
+    long ForwardFlopsPerSample,
+    long TrainingFlopsPerSample,
+    int ActivationFloatsPerSample,
+    string Summary)
+{
+    public LayerPlan OutputLayer => Layers[Layers.Count - 1];
+
+    public bool HasRegularization => L1 is not null || L2 is not null;
+}

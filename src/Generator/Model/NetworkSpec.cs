@@ -1,0 +1,81 @@
+namespace StaticNet.Generator.Model;
+
+/// <summary>One containing type of the network class, outermost first, as data (keyword and name).</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>A <c>[Dense]</c> attribute as read from source.</summary>
+internal sealed record LayerSpec(
+    int Units,
+    int Activation,
+    LocationInfo? AttributeLocation,
+    LocationInfo? UnitsLocation,
+    LocationInfo? ActivationLocation);
+
+/// <summary>A float hyper-parameter as written in an attribute (NaN when not written) and where.</summary>
+internal sealed record HyperParameterSpec(string Name, float Value, LocationInfo? Location)
+{
+    public bool IsSet => !float.IsNaN(Value);
+}
+
+/// <summary>The <c>[Loss]</c> attribute.</summary>
+internal sealed record LossSpec(int Function, LocationInfo? Location, LocationInfo? FunctionLocation);
+
+/// <summary>The <c>[Optimizer]</c> attribute with its named hyper-parameters.</summary>
+internal sealed record OptimizerSpec(
+    int Kind,
+    LocationInfo? Location,
+    LocationInfo? KindLocation,
+    HyperParameterSpec LearningRate,
+    HyperParameterSpec Momentum,
+    HyperParameterSpec Beta1,
+    HyperParameterSpec Beta2,
+    HyperParameterSpec Epsilon);
+
+/// <summary>
+/// Everything the generator knows about one network declaration, as value-equatable data: no symbols, syntax
+/// nodes or compilation, so the incremental pipeline caches it.
+/// </summary>
+internal sealed record NetworkSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClassName,
+    string Accessibility,
+    LocationInfo? NetworkAttributeLocation,
+    LocationInfo? ClassNameLocation,
+    EquatableArray<string> NonPartialTypes,
+    bool IsGeneric,
+    int? InputSize,
+    LocationInfo? InputSizeLocation,
+    EquatableArray<LayerSpec> Layers,
+    LossSpec? Loss,
+    OptimizerSpec? Optimizer,
+    HyperParameterSpec? L1,
+    HyperParameterSpec? L2)
+{
+    /// <summary>Fully qualified name without <c>global::</c>, for messages and the hint name.</summary>
+    public string FullName
+    {
+        get
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Namespace is not null)
+            {
+                parts.Add(Namespace);
+            }
+
+            foreach (ContainingTypeSpec type in ContainingTypes)
+            {
+                parts.Add(type.Name);
+            }
+
+            parts.Add(ClassName);
+            return string.Join(".", parts);
+        }
+    }
+}
+
+/// <summary>The outcome of parsing: a spec (null when the attributes could not be bound) and parse-time diagnostics.</summary>
+internal sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The outcome of validation: the spec, every diagnostic, and whether any is an error.</summary>
+internal sealed record ValidationResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, bool HasErrors);

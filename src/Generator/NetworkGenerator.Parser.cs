@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator;
+
+public sealed partial class NetworkGenerator
+{
+    /// <summary>Reads the attributes of one network class into a <see cref="NetworkSpec"/>; nothing symbolic leaves.</summary>
+    internal static class Parser
+    {
+        private const string Namespace = "StaticNet.";
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var declaration = (ClassDeclarationSyntax)context.TargetNode;
+            try
+            {
+                return new ParseResult(Read(type, declaration, context.Attributes[0], cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
+            }
+            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+            {
+                // The generator never throws into the compiler: report it on the class and generate nothing.
+                DiagnosticInfo failure = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(declaration.Identifier.GetLocation()), type.Name, ex.GetType().Name + ": " + ex.Message);
+                return new ParseResult(null, new[] { failure }.ToEquatableArray());
+            }
+        }
+
+        private static NetworkSpec? Read(INamedTypeSymbol type, ClassDeclarationSyntax declaration, AttributeData networkAttribute, CancellationToken cancellationToken)
+        {
+            AttributeSyntax? networkSyntax = Syntax(networkAttribute, cancellationToken);
+
+            int? inputSize = null;
+            LocationInfo? inputSizeLocation = null;
+            foreach (KeyValuePair<string, TypedConstant> named in networkAttribute.NamedArguments)
+            {
+                if (named.Key == "InputSize" && named.Value.Value is int size)
+                {
+                    inputSize = size;
+                    inputSizeLocation = LocationInfo.From(Argument(networkSyntax, -1, "InputSize")) ?? LocationInfo.From(networkSyntax);
+                }
+            }
+
+            var layers = new List<LayerSpec>();
+            LossSpec? loss = null;
+            OptimizerSpec? optimizer = null;
+            HyperParameterSpec? l1 = null;
+            HyperParameterSpec? l2 = null;
+
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string? name = attribute.AttributeClass?.ToDisplayString();
+                if (name is null || !name.StartsWith(Namespace, System.StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // An attribute the compiler could not bind already has a compiler error; add nothing on top.
+                if (attribute.AttributeClass!.TypeKind == TypeKind.Error
+                    || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+                    || (name != Namespace + "NetworkAttribute" && attribute.AttributeConstructor is null))
+                {
+                    return null;
+                }
+
+                AttributeSyntax? syntax = Syntax(attribute, cancellationToken);
+                LocationInfo? location = LocationInfo.From(syntax);
+                switch (name.Substring(Namespace.Length))
+                {
+                    case "DenseAttribute":
+                        layers.Add(new LayerSpec(
+                            (int)attribute.ConstructorArguments[0].Value!,
+                            (int)attribute.ConstructorArguments[1].Value!,
+                            location,
+                            LocationInfo.From(Argument(syntax, 0, "units")) ?? location,
+                            LocationInfo.From(Argument(syntax, 1, "activation")) ?? location));
+                        break;
+                    case "LossAttribute":
+                        loss = new LossSpec(
+                            (int)attribute.ConstructorArguments[0].Value!,
+                            location,
+                            LocationInfo.From(Argument(syntax, 0, "function")) ?? location);
+                        break;
+                    case "OptimizerAttribute":
+                        optimizer = new OptimizerSpec(
+                            (int)attribute.ConstructorArguments[0].Value!,
+                            location,
+                            LocationInfo.From(Argument(syntax, 0, "kind")) ?? location,
+                            Named(attribute, syntax, "LearningRate", location),
+                            Named(attribute, syntax, "Momentum", location),
+                            Named(attribute, syntax, "Beta1", location),
+                            Named(attribute, syntax, "Beta2", location),
+                            Named(attribute, syntax, "Epsilon", location));
+                        break;
+                    case "L1Attribute":
+                        l1 = new HyperParameterSpec("L1 strength", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "strength")) ?? location);
+                        break;
+                    case "L2Attribute":
+                        l2 = new HyperParameterSpec("L2 strength", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "strength")) ?? location);
+                        break;
+                }
+            }
+
+            var containing = new List<ContainingTypeSpec>();
+            var nonPartial = new List<string>();
+            bool isGeneric = type.IsGenericType;
+            if (!IsPartial(declaration))
+            {
+                nonPartial.Add(type.Name);
+            }
+
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                isGeneric |= outer.IsGenericType;
+                var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+                if (!outerSyntax.Any(IsPartial))
+                {
+                    nonPartial.Add(outer.Name);
+                }
+
+                containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
+            }
+
+            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+            return new NetworkSpec(
+                ns,
+                containing.ToEquatableArray(),
+                type.Name,
+                SyntaxFacts(type.DeclaredAccessibility),
+                LocationInfo.From(networkSyntax),
+                LocationInfo.From(declaration.Identifier.GetLocation()),
+                nonPartial.ToEquatableArray(),
+                isGeneric,
+                inputSize,
+                inputSizeLocation,
+                layers.ToEquatableArray(),
+                loss,
+                optimizer,
+                l1,
+                l2);
+        }
+
+        private static bool IsPartial(TypeDeclarationSyntax syntax) =>
+            syntax.Modifiers.Any(m => m.ValueText == "partial");
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        private static string SyntaxFacts(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Public => "public",
+            Accessibility.Internal => "internal",
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            Accessibility.ProtectedAndInternal => "private protected",
+            _ => "internal",
+        };
+
+        private static HyperParameterSpec Named(AttributeData attribute, AttributeSyntax? syntax, string name, LocationInfo? fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == name && named.Value.Value is float value)
+                {
+                    return new HyperParameterSpec(name, value, LocationInfo.From(Argument(syntax, -1, name)) ?? fallback);
+                }
+            }
+
+            return new HyperParameterSpec(name, float.NaN, null);
+        }
+
+        private static AttributeSyntax? Syntax(AttributeData attribute, CancellationToken cancellationToken) =>
+            attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+        /// <summary>
+        /// The expression of an attribute argument: by <c>Name = value</c> or <c>name: value</c>, else by position
+        /// among the positional arguments (position -1: named only).
+        /// </summary>
+        private static ExpressionSyntax? Argument(AttributeSyntax? syntax, int position, string name)
+        {
+            if (syntax?.ArgumentList is null)
+            {
+                return null;
+            }
+
+            SeparatedSyntaxList<AttributeArgumentSyntax> arguments = syntax.ArgumentList.Arguments;
+            foreach (AttributeArgumentSyntax argument in arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name || argument.NameColon?.Name.Identifier.ValueText == name)
+                {
+                    return argument.Expression;
+                }
+            }
+
+            if (position < 0)
+            {
+                return null;
+            }
+
+            int index = 0;
+            foreach (AttributeArgumentSyntax argument in arguments)
+            {
+                if (argument.NameEquals is not null || argument.NameColon is not null)
+                {
+                    continue;
+                }
+
+                if (index++ == position)
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator;
+
+public sealed partial class NetworkGenerator
+{
+    /// <summary>Checks a <see cref="NetworkSpec"/>: a pure function from the spec to its diagnostics.</summary>
+    internal static class Validator
+    {
+        public static ValidationResult Validate(ParseResult parsed)
+        {
+            if (parsed.Spec is null)
+            {
+                return new ValidationResult(null, parsed.Diagnostics, HasErrors: true);
+            }
+
+            var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+            Check(parsed.Spec, diagnostics);
+            return new ValidationResult(parsed.Spec, diagnostics.ToEquatableArray(), diagnostics.Count > 0);
+        }
+
+        private static void Check(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            string network = spec.FullName;
+            LocationInfo? networkLocation = spec.NetworkAttributeLocation ?? spec.ClassNameLocation;
+
+            foreach (string type in spec.NonPartialTypes)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, networkLocation, type, network));
+            }
+
+            if (spec.IsGeneric)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, spec.ClassNameLocation, network));
+            }
+
+            if (spec.InputSize is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInputSize, networkLocation, network));
+            }
+            else if (spec.InputSize <= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInputSize, spec.InputSizeLocation, network, spec.InputSize.Value));
+            }
+
+            if (spec.Layers.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, networkLocation, network));
+            }
+
+            long width = spec.InputSize ?? 1;
+            for (int i = 0; i < spec.Layers.Count; i++)
+            {
+                LayerSpec layer = spec.Layers[i];
+                if (layer.Units <= 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUnits, layer.UnitsLocation, i, network, layer.Units));
+                }
+
+                if (!Enum.IsDefined(typeof(ActivationKind), layer.Activation))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, layer.ActivationLocation, layer.Activation, "Activation"));
+                }
+                else if ((ActivationKind)layer.Activation == ActivationKind.Softmax && i != spec.Layers.Count - 1)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layer.ActivationLocation, i, network));
+                }
+
+                // Sizes beyond this overflow the int offsets of the flat buffers.
+                if (layer.Units > 0 && width > 0 && (width + 1) * layer.Units > int.MaxValue / 4)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUnits, layer.UnitsLocation, i, network, layer.Units));
+                }
+
+                width = layer.Units;
+            }
+
+            if (spec.Loss is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLoss, networkLocation, network));
+            }
+            else if (!Enum.IsDefined(typeof(LossKind), spec.Loss.Function))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, spec.Loss.FunctionLocation, spec.Loss.Function, "LossFunction"));
+            }
+            else if (spec.Layers.Count > 0 && Enum.IsDefined(typeof(ActivationKind), spec.Layers[spec.Layers.Count - 1].Activation))
+            {
+                var output = (ActivationKind)spec.Layers[spec.Layers.Count - 1].Activation;
+                var loss = (LossKind)spec.Loss.Function;
+                ActivationKind? required = loss switch
+                {
+                    LossKind.CrossEntropy => ActivationKind.Softmax,
+                    LossKind.BinaryCrossEntropy => ActivationKind.Sigmoid,
+                    _ => null,
+                };
+                if (required is not null && required != output)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, spec.Loss.FunctionLocation, loss, required.Value, network, output));
+                }
+            }
+
+            if (spec.Optimizer is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingOptimizer, networkLocation, network));
+            }
+            else
+            {
+                OptimizerSpec optimizer = spec.Optimizer;
+                if (!Enum.IsDefined(typeof(OptimizerKindSpec), optimizer.Kind))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, optimizer.KindLocation, optimizer.Kind, "OptimizerKind"));
+                }
+
+                CheckRange(optimizer.LearningRate, network, "finite and greater than 0", v => v > 0, diagnostics);
+                CheckRange(optimizer.Momentum, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+                CheckRange(optimizer.Beta1, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+                CheckRange(optimizer.Beta2, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+                CheckRange(optimizer.Epsilon, network, "finite and greater than 0", v => v > 0, diagnostics);
+            }
+
+            if (spec.L1 is not null)
+            {
+                CheckRange(spec.L1, network, "finite and at least 0", v => v >= 0, diagnostics, unsetMeansDefault: false);
+            }
+
+            if (spec.L2 is not null)
+            {
+                CheckRange(spec.L2, network, "finite and at least 0", v => v >= 0, diagnostics, unsetMeansDefault: false);
+            }
+        }
+
+        private static void CheckRange(HyperParameterSpec parameter, string network, string range, Func<float, bool> isValid, List<DiagnosticInfo> diagnostics, bool unsetMeansDefault = true)
+        {
+            // On [Optimizer], NaN means "not written": the default applies (an explicit NaN cannot be told apart).
+            if (!parameter.IsSet && unsetMeansDefault)
+            {
+                return;
+            }
+
+            if (float.IsNaN(parameter.Value) || float.IsInfinity(parameter.Value) || !isValid(parameter.Value))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHyperParameter, parameter.Location, parameter.Name, network, parameter.Value, range));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace StaticNet.Generator;
+
+/// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Attributes read into a <c>NetworkSpec</c>.</summary>
+    public const string Parse = nameof(Parse);
+
+    /// <summary>Spec checked, diagnostics collected.</summary>
+    public const string Validate = nameof(Validate);
+
+    /// <summary>Spec turned into a <c>NetworkPlan</c>.</summary>
+    public const string Plan = nameof(Plan);
+
+    /// <summary>Plan printed as C#.</summary>
+    public const string Emit = nameof(Emit);
+}

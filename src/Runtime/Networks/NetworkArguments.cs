@@ -1,0 +1,74 @@
+using System;
+using System.ComponentModel;
+
+namespace StaticNet;
+
+/// <summary>
+/// Argument checks shared by the generated networks, so that every network reports a bad argument with the same
+/// words: the parameter, the expected and the actual value. Called by generated code; not meant for users.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class NetworkArguments
+{
+    /// <summary>Throws unless <paramref name="batchSize"/> is in <c>[1, maxBatchSize]</c>.</summary>
+    /// <param name="batchSize">The batch size passed by the caller.</param>
+    /// <param name="maxBatchSize">The network's largest batch.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size is out of range.</exception>
+    public static void CheckBatchSize(int batchSize, int maxBatchSize)
+    {
+        if (batchSize < 1 || batchSize > maxBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"batchSize must be between 1 and {maxBatchSize}; it is {batchSize}.");
+        }
+    }
+
+    /// <summary>Throws unless a span has the expected length.</summary>
+    /// <param name="actual">The span's length.</param>
+    /// <param name="expected">The length the shape requires.</param>
+    /// <param name="parameterName">The parameter holding the span.</param>
+    /// <param name="shape">The expected shape in words, e.g. <c>[batchSize, InputSize] = [64, 784]</c>.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void CheckLength(int actual, long expected, string parameterName, string shape)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{parameterName} has length {actual}, but {shape} needs {expected}.", parameterName);
+        }
+    }
+
+    /// <summary>Throws unless every label is a class index in <c>[0, classCount)</c>.</summary>
+    /// <param name="labels">The labels.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A label is out of range; the message names its index.</exception>
+    public static void CheckLabels(ReadOnlySpan<int> labels, int classCount)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"labels[{i}] is {labels[i]}; class indices must be between 0 and {classCount - 1}.");
+            }
+        }
+    }
+
+    /// <summary>Returns <paramref name="value"/> if it is finite and greater than 0.</summary>
+    /// <param name="value">The new hyper-parameter value.</param>
+    /// <param name="name">The hyper-parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+    public static float Positive(float value, string name) =>
+        float.IsFinite(value) && value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and greater than 0; it is {value}.");
+
+    /// <summary>Returns <paramref name="value"/> if it is finite and at least 0.</summary>
+    /// <param name="value">The new hyper-parameter value.</param>
+    /// <param name="name">The hyper-parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or negative.</exception>
+    public static float NonNegative(float value, string name) =>
+        float.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and at least 0; it is {value}.");
+
+    /// <summary>Returns <paramref name="value"/> if it is in <c>[0, 1)</c>.</summary>
+    /// <param name="value">The new hyper-parameter value.</param>
+    /// <param name="name">The hyper-parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside <c>[0, 1)</c>.</exception>
+    public static float UnitInterval(float value, string name) =>
+        value >= 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); it is {value}.");
+}
