@@ -319,7 +319,7 @@ public sealed partial class NetworkGenerator
             w.Open("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)");
             w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
             CheckInputs(w);
-            w.Line($"{Arguments}.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $\"[batchSize, OutputSize] = [{{batchSize}}, {{OutputSize}}]\");");
+            w.Lines(BatchLengthCheck("outputs", "OutputSize"));
             w.Line("Forward(ref MemoryMarshal.GetReference(inputs), batchSize);");
             w.Line("WriteOutputs(outputs, batchSize);");
             w.Close();
@@ -347,8 +347,13 @@ public sealed partial class NetworkGenerator
             w.Line();
         }
 
-        private static void CheckInputs(CodeWriter w) =>
-            w.Line($"{Arguments}.CheckLength(inputs.Length, (long)batchSize * InputSize, nameof(inputs), $\"[batchSize, InputSize] = [{{batchSize}}, {{InputSize}}]\");");
+        private static void CheckInputs(CodeWriter w) => w.Lines(BatchLengthCheck("inputs", "InputSize"));
+
+        // Checks that a span holds [batchSize, perSample] floats. The shape text is an interpolated string, so it is built
+        // only when the length is wrong: passed unconditionally it would allocate on every call.
+        private static string BatchLengthCheck(string span, string perSample) =>
+            $"if ({span}.Length != (long)batchSize * {perSample})\n{{\n"
+            + $"    {Arguments}.CheckLength({span}.Length, (long)batchSize * {perSample}, nameof({span}), $\"[batchSize, {perSample}] = [{{batchSize}}, {{{perSample}}}]\");\n}}";
 
         private static void Training(CodeWriter w, NetworkPlan plan)
         {
@@ -362,7 +367,7 @@ public sealed partial class NetworkGenerator
             var variants = new List<(string Type, string Name, string Doc, string Check)>
             {
                 ("ReadOnlySpan<float>", "targets", "Targets, <c>[batchSize, OutputSize]</c> row-major" + (plan.Loss == LossKind.CrossEntropy ? " (one-hot or probability rows)." : plan.Loss == LossKind.BinaryCrossEntropy ? " (each 0 or 1, or a probability)." : "."),
-                    $"{Arguments}.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $\"[batchSize, OutputSize] = [{{batchSize}}, {{OutputSize}}]\");"),
+                    BatchLengthCheck("targets", "OutputSize")),
             };
             if (plan.IsClassifier)
             {

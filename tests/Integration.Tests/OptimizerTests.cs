@@ -1,0 +1,353 @@
+using System;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace StaticNet.Integration.Tests;
+
+/// <summary>
+/// ApplyGradients against an independent double-precision implementation of the published update rules, for three
+/// steps, with gradients written by hand into <c>Gradients</c> before each step:
+/// <list type="bullet">
+/// <item>SGD: <c>w ← w - lr·g</c></item>
+/// <item>Momentum (PyTorch SGD with momentum, dampening 0): <c>v ← μ·v + g; w ← w - lr·v</c></item>
+/// <item>Adam (Kingma &amp; Ba 2015 with bias correction, PyTorch's arrangement):
+/// <c>m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + ε)</c></item>
+/// </list>
+/// with <c>g = dL/dw + λ1·sign(w) + λ2·w</c> for weights (sign(0) = 0) and <c>g = dL/db</c> for biases.
+/// Tolerance: |w - w_ref| ≤ 1e-6 · max(1, |w_ref|) — the network computes in float (ε ≈ 6e-8 per operation), the
+/// reference in double from the same float hyper-parameters, and the steps are between 1e-3 and 1 in size.
+/// </summary>
+public sealed class OptimizerTests(ITestOutputHelper output)
+{
+    private const double Tolerance = 1e-6;
+
+    [Fact]
+    public void Sgd()
+    {
+        var network = new StepSgd(1);
+        Assert.Equal(0.01f, network.LearningRate); // compile-time default
+        CheckSteps(network, Optimizer.Sgd(network.LearningRate), (n, r, step) =>
+        {
+            if (step == 2)
+            {
+                // A learning-rate schedule: the new rate applies from the next step.
+                n.LearningRate = r.LearningRate = 0.5f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Sgd_WithL1AndL2()
+    {
+        var network = new StepSgdRegularized(1);
+        Assert.Equal((0.1f, 0.02f, 0.3f), (network.LearningRate, network.L1Strength, network.L2Strength));
+        CheckSteps(network, Optimizer.Sgd(network.LearningRate, network.L1Strength, network.L2Strength), (n, r, step) =>
+        {
+            if (step == 3)
+            {
+                n.L1Strength = r.L1 = 0.1f;
+                n.L2Strength = r.L2 = 0f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Momentum()
+    {
+        var network = new StepMomentum(1);
+        Assert.Equal((0.01f, 0.9f), (network.LearningRate, network.Momentum)); // compile-time defaults
+        CheckSteps(network, Optimizer.WithMomentum(network.LearningRate, network.Momentum), (n, r, step) =>
+        {
+            if (step == 2)
+            {
+                n.LearningRate = r.LearningRate = 0.2f;
+            }
+
+            if (step == 3)
+            {
+                n.Momentum = r.Momentum = 0.5f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Momentum_WithL1AndL2()
+    {
+        var network = new StepMomentumRegularized(1);
+        Assert.Equal((0.05f, 0.8f, 0.01f, 0.2f), (network.LearningRate, network.Momentum, network.L1Strength, network.L2Strength));
+        CheckSteps(network, Optimizer.WithMomentum(network.LearningRate, network.Momentum, network.L1Strength, network.L2Strength), (n, r, step) =>
+        {
+            if (step == 2)
+            {
+                n.L2Strength = r.L2 = 0.05f;
+                n.Momentum = r.Momentum = 0f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Adam()
+    {
+        var network = new StepAdam(1);
+        Assert.Equal((0.001f, 0.9f, 0.999f, 1e-8f), (network.LearningRate, network.Beta1, network.Beta2, network.Epsilon)); // compile-time defaults
+        CheckSteps(network, Optimizer.Adam(network.LearningRate, network.Beta1, network.Beta2, network.Epsilon), (n, r, step) =>
+        {
+            if (step == 2)
+            {
+                n.LearningRate = r.LearningRate = 0.01f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Adam_WithL1()
+    {
+        var network = new StepAdamL1(1);
+        Assert.Equal((0.02f, 0.8f, 0.99f, 1e-6f, 0.05f), (network.LearningRate, network.Beta1, network.Beta2, network.Epsilon, network.L1Strength));
+        CheckSteps(network, Optimizer.Adam(network.LearningRate, network.Beta1, network.Beta2, network.Epsilon, l1: network.L1Strength), (n, r, step) =>
+        {
+            if (step == 3)
+            {
+                // The current betas apply to both the moment updates and the bias corrections, as in PyTorch.
+                n.Beta1 = r.Beta1 = 0.5f;
+                n.Beta2 = r.Beta2 = 0.9f;
+                n.Epsilon = r.Epsilon = 0.1f;
+            }
+        });
+    }
+
+    [Fact]
+    public void Adam_WithL2()
+    {
+        var network = new StepAdamL2(1);
+        Assert.Equal((0.03f, 0.4f), (network.LearningRate, network.L2Strength));
+        CheckSteps(network, Optimizer.Adam(network.LearningRate, network.Beta1, network.Beta2, network.Epsilon, l2: network.L2Strength), (_, _, _) => { });
+    }
+
+    [Fact]
+    public void Adam_WithL1AndL2()
+    {
+        var network = new StepAdamRegularized(1);
+        Assert.Equal((0.05f, 0.85f, 0.995f, 1e-8f, 0.03f, 0.25f), (network.LearningRate, network.Beta1, network.Beta2, network.Epsilon, network.L1Strength, network.L2Strength));
+        CheckSteps(network, Optimizer.Adam(network.LearningRate, network.Beta1, network.Beta2, network.Epsilon, network.L1Strength, network.L2Strength), (n, r, step) =>
+        {
+            if (step == 2)
+            {
+                n.LearningRate = r.LearningRate = 0.1f;
+                n.L1Strength = r.L1 = 0f;
+            }
+        });
+    }
+
+    [Fact]
+    public void InvalidHyperParameters_ThrowNamingThem_AndLeaveTheValue()
+    {
+        float[] notFinite = [float.NaN, float.PositiveInfinity, float.NegativeInfinity];
+        float[] notPositive = [0f, -1e-8f, -1f, .. notFinite];
+        float[] notInUnitInterval = [1f, 1.5f, -0.1f, .. notFinite];
+        float[] negative = [-1e-6f, -1f, .. notFinite];
+
+        var sgd = new StepSgdRegularized(1);
+        AssertRejects(notPositive, "LearningRate", () => sgd.LearningRate, v => sgd.LearningRate = v);
+        AssertRejects(negative, "L1Strength", () => sgd.L1Strength, v => sgd.L1Strength = v);
+        AssertRejects(negative, "L2Strength", () => sgd.L2Strength, v => sgd.L2Strength = v);
+
+        var momentum = new StepMomentumRegularized(1);
+        AssertRejects(notPositive, "LearningRate", () => momentum.LearningRate, v => momentum.LearningRate = v);
+        AssertRejects(notInUnitInterval, "Momentum", () => momentum.Momentum, v => momentum.Momentum = v);
+
+        var adam = new StepAdamRegularized(1);
+        AssertRejects(notPositive, "LearningRate", () => adam.LearningRate, v => adam.LearningRate = v);
+        AssertRejects(notInUnitInterval, "Beta1", () => adam.Beta1, v => adam.Beta1 = v);
+        AssertRejects(notInUnitInterval, "Beta2", () => adam.Beta2, v => adam.Beta2 = v);
+        AssertRejects(notPositive, "Epsilon", () => adam.Epsilon, v => adam.Epsilon = v);
+        AssertRejects(negative, "L1Strength", () => adam.L1Strength, v => adam.L1Strength = v);
+        AssertRejects(negative, "L2Strength", () => adam.L2Strength, v => adam.L2Strength = v);
+
+        // The edges of the ranges are accepted.
+        momentum.Momentum = 0f;
+        adam.Beta1 = 0f;
+        adam.L1Strength = 0f;
+        Assert.Equal((0f, 0f, 0f), (momentum.Momentum, adam.Beta1, adam.L1Strength));
+    }
+
+    [Fact]
+    public void ApplyGradients_CountsStepsAndLeavesGradients()
+    {
+        var network = new StepAdam(1);
+        Assert.Equal(0, network.StepCount);
+        TestData.Uniform(new Random(3), StepAdam.ParameterCount, -1, 1).CopyTo(network.Gradients);
+        int[] gradients = TestData.Bits(network.Gradients);
+        network.ApplyGradients();
+        network.ApplyGradients();
+        Assert.Equal(2, network.StepCount);
+        Assert.Equal(gradients, TestData.Bits(network.Gradients));
+    }
+
+    private static void AssertRejects(float[] values, string name, Func<float> get, Action<float> set)
+    {
+        float before = get();
+        foreach (float value in values)
+        {
+            var exception = Assert.Throws<ArgumentOutOfRangeException>(() => set(value));
+            Assert.Equal(name, exception.ParamName);
+            Assert.Equal(before, get());
+        }
+    }
+
+    /// <summary>Three steps of the network against the reference; <paramref name="beforeStep"/> may change hyper-parameters of both.</summary>
+    private void CheckSteps<TNetwork>(TNetwork network, Optimizer reference, Action<TNetwork, Optimizer, int> beforeStep)
+        where TNetwork : INetwork<TNetwork>
+    {
+        // 6-5-3: W0 [6x5] at 0, b0 at 30, W1 [5x3] at 35, b1 at 50; 53 parameters.
+        Assert.Equal(53, TNetwork.ParameterCount);
+        bool[] isWeight = new ReferenceNetwork(6, (5, Activation.Tanh), (3, Activation.Identity)).WeightMask();
+        var random = new Random(7);
+        float[] weights = TestData.AwayFromZero(random, 53, 0.05, 1.0);
+        float[] biases = TestData.Uniform(random, 53, -0.5, 0.5);
+        Span<float> parameters = network.Parameters;
+        for (int i = 0; i < 53; i++)
+        {
+            parameters[i] = isWeight[i] ? weights[i] : biases[i];
+        }
+
+        // Weights at exactly 0 (L1's sign(0) = 0), one in a vector lane and one in each layer's scalar tail.
+        parameters[3] = 0f;
+        parameters[29] = 0f;
+        parameters[49] = 0f;
+        reference.Start(parameters, isWeight);
+        double worst = 0;
+
+        for (int step = 1; step <= 3; step++)
+        {
+            beforeStep(network, reference, step);
+            float[] gradients = TestData.AwayFromZero(random, 53, 0.01, 2.0);
+            if (step == 1)
+            {
+                // A zero gradient on a zero weight: nothing moves it (and Adam's m/(sqrt(v)+ε) is 0/ε = 0).
+                gradients[3] = 0f;
+                gradients[49] = 0f;
+                gradients[32] = 0f; // a bias
+            }
+
+            gradients.CopyTo(network.Gradients);
+            reference.Step(gradients);
+            network.ApplyGradients();
+
+            Assert.Equal(step, network.StepCount);
+            Assert.Equal(gradients, network.Gradients.ToArray());
+            for (int i = 0; i < 53; i++)
+            {
+                double expected = reference.Parameters[i];
+                double actual = network.Parameters[i];
+                worst = Math.Max(worst, Math.Abs(actual - expected) / Math.Max(1, Math.Abs(expected)));
+                Assert.True(
+                    Math.Abs(actual - expected) <= Tolerance * Math.Max(1, Math.Abs(expected)),
+                    $"step {step}, parameter {i} ({(isWeight[i] ? "weight" : "bias")}): expected {expected:R}, actual {actual:R}");
+            }
+        }
+
+        output.WriteLine($"worst |w - w_ref| / max(1, |w_ref|) over 3 steps: {worst:G3}; smallest step {reference.SmallestMove:G3}");
+
+        // The steps were large enough for the comparison to mean something.
+        Assert.True(reference.SmallestMove > 20 * Tolerance || reference.SmallestMove == 0, $"smallest move {reference.SmallestMove}");
+    }
+
+    /// <summary>The update rules in double precision, written from the formulas above; hyper-parameters are the networks' floats.</summary>
+    private sealed class Optimizer
+    {
+        private readonly OptimizerKind _kind;
+        private double[] _velocity = [];
+        private double[] _firstMoment = [];
+        private double[] _secondMoment = [];
+        private bool[] _isWeight = [];
+        private int _t;
+
+        private Optimizer(OptimizerKind kind) => _kind = kind;
+
+        public float LearningRate { get; set; }
+
+        public float Momentum { get; set; }
+
+        public float Beta1 { get; set; }
+
+        public float Beta2 { get; set; }
+
+        public float Epsilon { get; set; }
+
+        public float L1 { get; set; }
+
+        public float L2 { get; set; }
+
+        public double[] Parameters { get; private set; } = [];
+
+        /// <summary>The smallest non-zero |Δw| of any parameter in any step.</summary>
+        public double SmallestMove { get; private set; } = double.PositiveInfinity;
+
+        public static Optimizer Sgd(float learningRate, float l1 = 0, float l2 = 0) =>
+            new(OptimizerKind.Sgd) { LearningRate = learningRate, L1 = l1, L2 = l2 };
+
+        public static Optimizer WithMomentum(float learningRate, float momentum, float l1 = 0, float l2 = 0) =>
+            new(OptimizerKind.Momentum) { LearningRate = learningRate, Momentum = momentum, L1 = l1, L2 = l2 };
+
+        public static Optimizer Adam(float learningRate, float beta1, float beta2, float epsilon, float l1 = 0, float l2 = 0) =>
+            new(OptimizerKind.Adam) { LearningRate = learningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = epsilon, L1 = l1, L2 = l2 };
+
+        public void Start(ReadOnlySpan<float> parameters, bool[] isWeight)
+        {
+            Parameters = new double[parameters.Length];
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                Parameters[i] = parameters[i];
+            }
+
+            _isWeight = isWeight;
+            _velocity = new double[parameters.Length];
+            _firstMoment = new double[parameters.Length];
+            _secondMoment = new double[parameters.Length];
+        }
+
+        public void Step(float[] lossGradients)
+        {
+            _t++;
+            double lr = LearningRate;
+            for (int i = 0; i < Parameters.Length; i++)
+            {
+                double w = Parameters[i];
+                double g = lossGradients[i];
+                if (_isWeight[i])
+                {
+                    g += L1 * (double)Math.Sign(w) + L2 * w;
+                }
+
+                double updated;
+                switch (_kind)
+                {
+                    case OptimizerKind.Sgd:
+                        updated = w - lr * g;
+                        break;
+                    case OptimizerKind.Momentum:
+                        _velocity[i] = Momentum * _velocity[i] + g;
+                        updated = w - lr * _velocity[i];
+                        break;
+                    default:
+                        double beta1 = Beta1;
+                        double beta2 = Beta2;
+                        _firstMoment[i] = beta1 * _firstMoment[i] + (1 - beta1) * g;
+                        _secondMoment[i] = beta2 * _secondMoment[i] + (1 - beta2) * g * g;
+                        double biasCorrection1 = 1 - Math.Pow(beta1, _t);
+                        double biasCorrection2 = 1 - Math.Pow(beta2, _t);
+                        updated = w - lr / biasCorrection1 * _firstMoment[i] / (Math.Sqrt(_secondMoment[i]) / Math.Sqrt(biasCorrection2) + Epsilon);
+                        break;
+                }
+
+                if (updated != w)
+                {
+                    SmallestMove = Math.Min(SmallestMove, Math.Abs(updated - w));
+                }
+
+                Parameters[i] = updated;
+            }
+        }
+    }
+}
