@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Model;
@@ -19,7 +20,7 @@ public sealed partial class NetworkGenerator
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            var declaration = (ClassDeclarationSyntax)context.TargetNode;
+            var declaration = (TypeDeclarationSyntax)context.TargetNode;
             try
             {
                 return new ParseResult(Read(type, declaration, context.Attributes[0], cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
@@ -33,8 +34,14 @@ public sealed partial class NetworkGenerator
             }
         }
 
-        private static NetworkSpec? Read(INamedTypeSymbol type, ClassDeclarationSyntax declaration, AttributeData networkAttribute, CancellationToken cancellationToken)
+        private static NetworkSpec? Read(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData networkAttribute, CancellationToken cancellationToken)
         {
+            // [Network] on a struct or a record struct is already a compiler error (CS0592); add nothing on top.
+            if (type.TypeKind != TypeKind.Class)
+            {
+                return null;
+            }
+
             AttributeSyntax? networkSyntax = Syntax(networkAttribute, cancellationToken);
 
             int? inputSize = null;
@@ -66,7 +73,8 @@ public sealed partial class NetworkGenerator
                 // An attribute the compiler could not bind already has a compiler error; add nothing on top.
                 if (attribute.AttributeClass!.TypeKind == TypeKind.Error
                     || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
-                    || (name != Namespace + "NetworkAttribute" && attribute.AttributeConstructor is null))
+                    || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)
+                    || attribute.AttributeConstructor is null)
                 {
                     return null;
                 }
@@ -126,14 +134,14 @@ public sealed partial class NetworkGenerator
                     nonPartial.Add(outer.Name);
                 }
 
-                containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
+                containing.Insert(0, new ContainingTypeSpec(Keyword(outer), Identifier(outer.Name)));
             }
 
             string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
             return new NetworkSpec(
                 ns,
                 containing.ToEquatableArray(),
-                type.Name,
+                Identifier(type.Name),
                 SyntaxFacts(type.DeclaredAccessibility),
                 LocationInfo.From(networkSyntax),
                 LocationInfo.From(declaration.Identifier.GetLocation()),
@@ -145,7 +153,40 @@ public sealed partial class NetworkGenerator
                 loss,
                 optimizer,
                 l1,
-                l2);
+                l2,
+                UnsupportedModifier(type, cancellationToken));
+        }
+
+        /// <summary>A name as a C# identifier: <c>@class</c>, <c>@record</c> for types named after a keyword (namespaces already display so).</summary>
+        private static string Identifier(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
+        /// <summary>The first <c>static</c>, <c>abstract</c> or <c>file</c> modifier or <c>record</c> keyword on any part of the type.</summary>
+        private static ModifierSpec? UnsupportedModifier(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax syntax)
+                {
+                    continue;
+                }
+
+                foreach (SyntaxToken modifier in syntax.Modifiers)
+                {
+                    if (modifier.IsKind(SyntaxKind.StaticKeyword) || modifier.IsKind(SyntaxKind.AbstractKeyword) || modifier.IsKind(SyntaxKind.FileKeyword))
+                    {
+                        return new ModifierSpec(modifier.ValueText, LocationInfo.From(modifier.GetLocation()));
+                    }
+                }
+
+                if (syntax is RecordDeclarationSyntax record)
+                {
+                    return new ModifierSpec(record.Keyword.ValueText, LocationInfo.From(record.Keyword.GetLocation()));
+                }
+            }
+
+            return null;
         }
 
         private static bool IsPartial(TypeDeclarationSyntax syntax) =>

@@ -10,6 +10,9 @@ public sealed partial class NetworkGenerator
     /// <summary>Checks a <see cref="NetworkSpec"/>: a pure function from the spec to its diagnostics.</summary>
     internal static class Validator
     {
+        /// <summary>Most parameters a network may have: their byte size (4 per float) must fit an <c>int</c>.</summary>
+        public const long MaxParameters = int.MaxValue / 4;
+
         public static ValidationResult Validate(ParseResult parsed)
         {
             if (parsed.Spec is null)
@@ -32,6 +35,11 @@ public sealed partial class NetworkGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, networkLocation, type, network));
             }
 
+            if (spec.UnsupportedModifier is { } modifier)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, modifier.Location ?? spec.ClassNameLocation, network, modifier.Text));
+            }
+
             if (spec.IsGeneric)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, spec.ClassNameLocation, network));
@@ -52,6 +60,7 @@ public sealed partial class NetworkGenerator
             }
 
             long width = spec.InputSize ?? 1;
+            long parameters = 0;
             for (int i = 0; i < spec.Layers.Count; i++)
             {
                 LayerSpec layer = spec.Layers[i];
@@ -69,10 +78,15 @@ public sealed partial class NetworkGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layer.ActivationLocation, i, network));
                 }
 
-                // Sizes beyond this overflow the int offsets of the flat buffers.
-                if (layer.Units > 0 && width > 0 && (width + 1) * layer.Units > int.MaxValue / 4)
+                // Beyond this the int offsets and byte sizes of the flat buffers overflow; reported once, at the layer that crosses it.
+                if (layer.Units > 0 && width > 0 && parameters <= MaxParameters)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUnits, layer.UnitsLocation, i, network, layer.Units));
+                    parameters += (width + 1) * layer.Units;
+                    if (parameters > MaxParameters)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.NetworkTooLarge, layer.UnitsLocation, network, Count(parameters), i, Count(MaxParameters)));
+                    }
                 }
 
                 width = layer.Units;
@@ -131,6 +145,8 @@ public sealed partial class NetworkGenerator
                 CheckRange(spec.L2, network, "finite and at least 0", v => v >= 0, diagnostics, unsetMeansDefault: false);
             }
         }
+
+        private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
         private static void CheckRange(HyperParameterSpec parameter, string network, string range, Func<float, bool> isValid, List<DiagnosticInfo> diagnostics, bool unsetMeansDefault = true)
         {

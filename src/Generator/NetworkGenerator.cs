@@ -23,7 +23,8 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ValidationResult> validated = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "StaticNet.NetworkAttribute",
-                static (node, _) => node is ClassDeclarationSyntax,
+                // Records are found too, to be told they are not supported (SN0013) rather than silently skipped.
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (ctx, ct) => Parser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse)
             .Select(static (parsed, _) => Validator.Validate(parsed))
@@ -84,13 +85,15 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             return new GeneratedNetwork(result.Spec.FullName, null, result.Failure);
         }
 
+        // A hint name may not contain '@' (AddSource throws): drop the escapes of names such as @class or @namespace.
+        string hintName = result.Plan.HintName.Replace("@", string.Empty);
         try
         {
-            return new GeneratedNetwork(result.Plan.HintName, Emitter.Emit(result.Plan), null);
+            return new GeneratedNetwork(hintName, Emitter.Emit(result.Plan), null);
         }
         catch (Exception ex)
         {
-            return new GeneratedNetwork(result.Plan.HintName, null, Failure(result.Spec, ex));
+            return new GeneratedNetwork(hintName, null, Failure(result.Spec, ex));
         }
     }
 

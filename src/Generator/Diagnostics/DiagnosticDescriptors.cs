@@ -95,6 +95,20 @@ public static class DiagnosticDescriptors
         "{0} is not a known {1}",
         "Use one of the named members of the enum.");
 
+    /// <summary>SN0013: the network type is a record, static, abstract or file-local.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedNetworkType = Create(
+        "SN0013", DeclarationCategory,
+        "Network must be a plain partial class",
+        "Network '{0}' is declared '{1}'; declare it as a 'partial class' that is not static, abstract, file-local or a record",
+        "StaticNet adds a constructor, instance members and an interface in a separate file; a static, abstract or file-local class or a record cannot take them.");
+
+    /// <summary>SN0014: the parameters do not fit the 32-bit offsets of the flat buffers.</summary>
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Create(
+        "SN0014", ShapeCategory,
+        "Network is too large",
+        "Network '{0}' has {1} parameters up to layer {2}; StaticNet supports at most {3} per network",
+        "All parameters live in one flat float buffer indexed with 32-bit offsets and byte sizes; reduce the units of the layers.");
+
     /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "SN0099", DeclarationCategory,

@@ -3,6 +3,9 @@ namespace StaticNet.Generator.Model;
 /// <summary>One containing type of the network class, outermost first, as data (keyword and name).</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
+/// <summary>A modifier or keyword of the network's declaration that StaticNet cannot generate for, and where.</summary>
+internal sealed record ModifierSpec(string Text, LocationInfo? Location);
+
 /// <summary>A <c>[Dense]</c> attribute as read from source.</summary>
 internal sealed record LayerSpec(
     int Units,
@@ -50,7 +53,8 @@ internal sealed record NetworkSpec(
     LossSpec? Loss,
     OptimizerSpec? Optimizer,
     HyperParameterSpec? L1,
-    HyperParameterSpec? L2)
+    HyperParameterSpec? L2,
+    ModifierSpec? UnsupportedModifier)
 {
     /// <summary>Fully qualified name without <c>global::</c>, for messages and the hint name.</summary>
     public string FullName
