@@ -19,11 +19,7 @@ public sealed partial class NetworkGenerator
             Header(w, plan);
             w.Line("#nullable enable");
             w.Line();
-            w.Line("using System;");
-            w.Line("using System.Numerics;");
-            w.Line("using System.Runtime.CompilerServices;");
-            w.Line("using System.Runtime.InteropServices;");
-            w.Line();
+            // Every framework name below is written with global:: so that user types named Math, Vector, Span... cannot capture it.
             if (plan.Namespace is not null)
             {
                 w.Open($"namespace {plan.Namespace}");
@@ -171,8 +167,8 @@ public sealed partial class NetworkGenerator
             w.Line("// Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.");
             foreach (LayerPlan layer in plan.Layers)
             {
-                w.Line($"private float[] _{Camel(layer.Name)}Activations = Array.Empty<float>();");
-                w.Line($"private float[] _{Camel(layer.Name)}OutputGradients = Array.Empty<float>();");
+                w.Line($"private float[] _{Camel(layer.Name)}Activations = global::System.Array.Empty<float>();");
+                w.Line($"private float[] _{Camel(layer.Name)}OutputGradients = global::System.Array.Empty<float>();");
             }
 
             w.Line("private int _forwardCapacity;");
@@ -216,7 +212,7 @@ public sealed partial class NetworkGenerator
                 "Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.");
             w.Line("/// <param name=\"seed\">Seed of the weight initialisation.</param>");
             w.Open($"public {plan.ClassName}(int seed)");
-            w.Line("var random = new Random(seed);");
+            w.Line("global::System.Random random = new global::System.Random(seed);");
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line(layer.Init == InitKind.HeNormal
@@ -233,24 +229,24 @@ public sealed partial class NetworkGenerator
             w.Summary(
                 "All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases",
                 "(offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.");
-            w.Line("public Span<float> Parameters => _parameters;");
+            w.Line("public global::System.Span<float> Parameters => _parameters;");
             w.Line();
-            w.Summary("Gradients of the mean batch loss from the last <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)\"/>, laid out like <see cref=\"Parameters\"/>; L1/L2 terms not included.");
-            w.Line("public Span<float> Gradients => _gradients;");
+            w.Summary("Gradients of the mean batch loss from the last <see cref=\"ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)\"/>, laid out like <see cref=\"Parameters\"/>; L1/L2 terms not included.");
+            w.Line("public global::System.Span<float> Gradients => _gradients;");
             w.Line();
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Summary($"Layer {layer.Index}'s weights, <c>[{layer.Inputs} x {layer.Units}]</c> row-major: a view of <see cref=\"Parameters\"/>.");
-                w.Line($"public Span<float> {layer.Weights.Name} => new Span<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length);");
+                w.Line($"public global::System.Span<float> {layer.Weights.Name} => new global::System.Span<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length);");
                 w.Line();
                 w.Summary($"Layer {layer.Index}'s biases, <c>[{layer.Units}]</c>: a view of <see cref=\"Parameters\"/>.");
-                w.Line($"public Span<float> {layer.Bias.Name} => new Span<float>(_parameters, {layer.Bias.Name}Offset, {layer.Bias.Name}Length);");
+                w.Line($"public global::System.Span<float> {layer.Bias.Name} => new global::System.Span<float>(_parameters, {layer.Bias.Name}Offset, {layer.Bias.Name}Length);");
                 w.Line();
                 w.Summary($"Gradients of layer {layer.Index}'s weights, <c>[{layer.Inputs} x {layer.Units}]</c>: a view of <see cref=\"Gradients\"/>.");
-                w.Line($"public Span<float> {layer.Name}WeightGradients => new Span<float>(_gradients, {layer.Weights.Name}Offset, {layer.Weights.Name}Length);");
+                w.Line($"public global::System.Span<float> {layer.Name}WeightGradients => new global::System.Span<float>(_gradients, {layer.Weights.Name}Offset, {layer.Weights.Name}Length);");
                 w.Line();
                 w.Summary($"Gradients of layer {layer.Index}'s biases, <c>[{layer.Units}]</c>: a view of <see cref=\"Gradients\"/>.");
-                w.Line($"public Span<float> {layer.Name}BiasGradients => new Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Bias.Name}Length);");
+                w.Line($"public global::System.Span<float> {layer.Name}BiasGradients => new global::System.Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Bias.Name}Length);");
                 w.Line();
             }
         }
@@ -288,7 +284,7 @@ public sealed partial class NetworkGenerator
         private static void Property(CodeWriter w, string name, string field, string check, string summary, string invalid)
         {
             w.Summary(summary);
-            w.Line($"/// <exception cref=\"ArgumentOutOfRangeException\">The value is {invalid}.</exception>");
+            w.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is {invalid}.</exception>");
             w.Open($"public float {name}");
             w.Line($"get => {field};");
             w.Line($"set => {field} = {Arguments}.{check}(value, nameof({name}));");
@@ -303,11 +299,11 @@ public sealed partial class NetworkGenerator
                 $"Runs the network on one sample. Allocation-free after the first call; overwrites the instance's workspaces; not thread-safe.");
             w.Line("/// <param name=\"input\">The sample, length <see cref=\"InputSize\"/>.</param>");
             w.Line($"/// <param name=\"output\">Receives the {outputWords}, length <see cref=\"OutputSize\"/>.</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the stated length.</exception>");
-            w.Open("public void Predict(ReadOnlySpan<float> input, Span<float> output)");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the stated length.</exception>");
+            w.Open("public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)");
             w.Line($"{Arguments}.CheckLength(input.Length, InputSize, nameof(input), \"[InputSize]\");");
             w.Line($"{Arguments}.CheckLength(output.Length, OutputSize, nameof(output), \"[OutputSize]\");");
-            w.Line("Forward(ref MemoryMarshal.GetReference(input), 1);");
+            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);");
             w.Line("WriteOutputs(output, 1);");
             w.Close();
             w.Line();
@@ -315,19 +311,19 @@ public sealed partial class NetworkGenerator
             w.Line("/// <param name=\"inputs\">The samples, <c>[batchSize, InputSize]</c> row-major.</param>");
             w.Line($"/// <param name=\"outputs\">Receives the {outputWords}, <c>[batchSize, OutputSize]</c> row-major.</param>");
             w.Line("/// <param name=\"batchSize\">Number of samples, 1 to <see cref=\"MaxBatchSize\"/>.</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the stated length, or the batch size is out of range.</exception>");
-            w.Open("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the stated length, or the batch size is out of range.</exception>");
+            w.Open("public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)");
             w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
             CheckInputs(w);
             w.Lines(BatchLengthCheck("outputs", "OutputSize"));
-            w.Line("Forward(ref MemoryMarshal.GetReference(inputs), batchSize);");
+            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);");
             w.Line("WriteOutputs(outputs, batchSize);");
             w.Close();
             w.Line();
 
             string last = $"_{Camel(plan.OutputLayer.Name)}Activations";
-            w.Open("private void WriteOutputs(Span<float> outputs, int batchSize)");
-            w.Line($"ReadOnlySpan<float> last = new ReadOnlySpan<float>({last}, 0, batchSize * OutputSize);");
+            w.Open("private void WriteOutputs(global::System.Span<float> outputs, int batchSize)");
+            w.Line($"global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>({last}, 0, batchSize * OutputSize);");
             if (plan.FusedOutput && plan.OutputLayer.Activation == ActivationKind.Softmax)
             {
                 w.Line("// The last layer holds logits (the loss is fused with Softmax): apply Softmax here.");
@@ -366,13 +362,13 @@ public sealed partial class NetworkGenerator
 
             var variants = new List<(string Type, string Name, string Doc, string Check)>
             {
-                ("ReadOnlySpan<float>", "targets", "Targets, <c>[batchSize, OutputSize]</c> row-major" + (plan.Loss == LossKind.CrossEntropy ? " (one-hot or probability rows)." : plan.Loss == LossKind.BinaryCrossEntropy ? " (each 0 or 1, or a probability)." : "."),
+                ("global::System.ReadOnlySpan<float>", "targets", "Targets, <c>[batchSize, OutputSize]</c> row-major" + (plan.Loss == LossKind.CrossEntropy ? " (one-hot or probability rows)." : plan.Loss == LossKind.BinaryCrossEntropy ? " (each 0 or 1, or a probability)." : "."),
                     BatchLengthCheck("targets", "OutputSize")),
             };
             if (plan.IsClassifier)
             {
                 string range = plan.Loss == LossKind.CrossEntropy ? "OutputSize" : "2";
-                variants.Add(("ReadOnlySpan<int>", "labels", plan.Loss == LossKind.CrossEntropy
+                variants.Add(("global::System.ReadOnlySpan<int>", "labels", plan.Loss == LossKind.CrossEntropy
                         ? "Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>."
                         : "Labels 0 or 1, length <c>batchSize</c>.",
                     $"{Arguments}.CheckLength(labels.Length, batchSize, nameof(labels), \"[batchSize]\");\n{Arguments}.CheckLabels(labels, {range});"));
@@ -380,13 +376,13 @@ public sealed partial class NetworkGenerator
 
             foreach (var v in variants)
             {
-                string signature = $"(ReadOnlySpan<float> inputs, {v.Type} {v.Name}, int batchSize)";
+                string signature = $"(global::System.ReadOnlySpan<float> inputs, {v.Type} {v.Name}, int batchSize)";
                 void Params()
                 {
                     w.Line("/// <param name=\"inputs\">The samples, <c>[batchSize, InputSize]</c> row-major.</param>");
                     w.Line($"/// <param name=\"{v.Name}\">{v.Doc}</param>");
                     w.Line("/// <param name=\"batchSize\">Number of samples, 1 to <see cref=\"MaxBatchSize\"/>.</param>");
-                    w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the stated length, the batch size is out of range" + (v.Name == "labels" ? ", or a label is out of range." : "."));
+                    w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the stated length, the batch size is out of range" + (v.Name == "labels" ? ", or a label is out of range." : "."));
                     w.Line("/// </exception>");
                 }
 
@@ -409,7 +405,7 @@ public sealed partial class NetworkGenerator
                 w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
                 CheckInputs(w);
                 w.Lines(v.Check);
-                w.Line("ref float x = ref MemoryMarshal.GetReference(inputs);");
+                w.Line("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);");
                 w.Line("Forward(ref x, batchSize);");
                 w.Line("EnsureBackwardCapacity(batchSize);");
                 w.Line($"float loss = {lossMethod}({v.Name}, batchSize, computeGradients: true);");
@@ -425,7 +421,7 @@ public sealed partial class NetworkGenerator
                 w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
                 CheckInputs(w);
                 w.Lines(v.Check);
-                w.Line("Forward(ref MemoryMarshal.GetReference(inputs), batchSize);");
+                w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);");
                 w.Line($"return {lossMethod}({v.Name}, batchSize, computeGradients: false);");
                 w.Close();
                 w.Line();
@@ -444,12 +440,12 @@ public sealed partial class NetworkGenerator
                 {
                     if (plan.L1 is not null)
                     {
-                        w.Line($"penalty += (double)_l1Strength * {Tensor}.SumOfMagnitudes((ReadOnlySpan<float>){layer.Weights.Name});");
+                        w.Line($"penalty += (double)_l1Strength * {Tensor}.SumOfMagnitudes((global::System.ReadOnlySpan<float>){layer.Weights.Name});");
                     }
 
                     if (plan.L2 is not null)
                     {
-                        w.Line($"penalty += 0.5 * _l2Strength * {Tensor}.SumOfSquares((ReadOnlySpan<float>){layer.Weights.Name});");
+                        w.Line($"penalty += 0.5 * _l2Strength * {Tensor}.SumOfSquares((global::System.ReadOnlySpan<float>){layer.Weights.Name});");
                     }
                 }
 
@@ -461,14 +457,14 @@ public sealed partial class NetworkGenerator
         }
 
         private static string Cref(string targetType) =>
-            targetType.Contains("int") ? "(ReadOnlySpan{float}, ReadOnlySpan{int}, int)" : "(ReadOnlySpan{float}, ReadOnlySpan{float}, int)";
+            targetType.Contains("int") ? "(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{int}, int)" : "(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)";
 
         private static void Forward(CodeWriter w, NetworkPlan plan)
         {
             w.Line("// Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.");
             w.Open("private void Forward(ref float input, int batchSize)");
             w.Line("EnsureForwardCapacity(batchSize);");
-            w.Line("ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);");
+            w.Line("ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);");
             string previous = "input";
             foreach (LayerPlan layer in plan.Layers)
             {
@@ -480,14 +476,14 @@ public sealed partial class NetworkGenerator
                 w.Line(keepLogits
                     ? $"// z{layer.Index} = {x} · W{layer.Index} + b{layer.Index} (logits; {layer.Activation} is applied by Predict and fused into the loss), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
                     : $"// a{layer.Index} = {ActivationKernels.Formula(layer.Activation)}({x} · W{layer.Index} + b{layer.Index}), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]");
-                w.Line($"{layer.Name}ForwardKernel(ref {previous}, ref Unsafe.Add(ref parameters, {layer.Weights.Name}Offset), ref MemoryMarshal.GetArrayDataReference({activations}), ref Unsafe.Add(ref parameters, {layer.Bias.Name}Offset), batchSize);");
-                string? activate = keepLogits ? null : ActivationKernels.Forward(layer.Activation, $"new Span<float>({activations}, 0, batchSize * {layer.Units})");
+                w.Line($"{layer.Name}ForwardKernel(ref {previous}, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, {layer.Weights.Name}Offset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({activations}), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, {layer.Bias.Name}Offset), batchSize);");
+                string? activate = keepLogits ? null : ActivationKernels.Forward(layer.Activation, $"new global::System.Span<float>({activations}, 0, batchSize * {layer.Units})");
                 if (activate is not null)
                 {
                     w.Line(activate);
                 }
 
-                previous = $"MemoryMarshal.GetArrayDataReference({activations})";
+                previous = $"global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({activations})";
             }
 
             w.Close();
@@ -518,28 +514,28 @@ public sealed partial class NetworkGenerator
         {
             w.Line("// Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.");
             w.Open("private void Backward(ref float input, int batchSize)");
-            w.Line("ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);");
-            w.Line("ref float gradients = ref MemoryMarshal.GetArrayDataReference(_gradients);");
+            w.Line("ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);");
+            w.Line("ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = plan.Layers[i];
                 string dz = $"_{Camel(layer.Name)}OutputGradients";
-                string x = i == 0 ? "ref input" : $"ref MemoryMarshal.GetArrayDataReference(_{Camel(plan.Layers[i - 1].Name)}Activations)";
+                string x = i == 0 ? "ref input" : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_{Camel(plan.Layers[i - 1].Name)}Activations)";
                 w.Line();
                 w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
                 w.Line($"// dW{i} = {(i == 0 ? "x" : $"a{i - 1}")}ᵀ · dz{i}, [{layer.Inputs},batch] x [batch,{layer.Units}]");
-                w.Line($"{layer.Name}WeightGradientKernel({x}, ref MemoryMarshal.GetArrayDataReference({dz}), ref Unsafe.Add(ref gradients, {layer.Weights.Name}Offset), batchSize);");
+                w.Line($"{layer.Name}WeightGradientKernel({x}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({dz}), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, {layer.Weights.Name}Offset), batchSize);");
                 w.Line($"// db{i} = Σ over the batch of dz{i}");
-                w.Line($"ColumnSums(new ReadOnlySpan<float>({dz}, 0, batchSize * {layer.Units}), new Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Units}));");
+                w.Line($"ColumnSums(new global::System.ReadOnlySpan<float>({dz}, 0, batchSize * {layer.Units}), new global::System.Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Units}));");
                 if (i > 0)
                 {
                     LayerPlan below = plan.Layers[i - 1];
                     string transposed = $"_{Camel(layer.Name)}TransposedWeights";
                     string belowGradients = $"_{Camel(below.Name)}OutputGradients";
                     w.Line($"// dz{i - 1} = (dz{i} · W{i}ᵀ) ⊙ {below.Activation}'(a{i - 1}), [batch,{layer.Units}] x [{layer.Units},{layer.Inputs}]");
-                    w.Line($"Transpose(new ReadOnlySpan<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length), {transposed}, {layer.Inputs}, {layer.Units});");
-                    w.Line($"{layer.Name}InputGradientKernel(ref MemoryMarshal.GetArrayDataReference({dz}), ref MemoryMarshal.GetArrayDataReference({transposed}), ref MemoryMarshal.GetArrayDataReference({belowGradients}), batchSize);");
-                    string? back = ActivationKernels.Backward(below.Activation, $"new Span<float>({belowGradients}, 0, batchSize * {below.Units})", $"new ReadOnlySpan<float>(_{Camel(below.Name)}Activations, 0, batchSize * {below.Units})");
+                    w.Line($"Transpose(new global::System.ReadOnlySpan<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length), {transposed}, {layer.Inputs}, {layer.Units});");
+                    w.Line($"{layer.Name}InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({dz}), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({transposed}), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({belowGradients}), batchSize);");
+                    string? back = ActivationKernels.Backward(below.Activation, $"new global::System.Span<float>({belowGradients}, 0, batchSize * {below.Units})", $"new global::System.ReadOnlySpan<float>(_{Camel(below.Name)}Activations, 0, batchSize * {below.Units})");
                     if (back is not null)
                     {
                         w.Line(back);
@@ -563,10 +559,10 @@ public sealed partial class NetworkGenerator
             if (plan.Optimizer.Kind == OptimizerKindSpec.Adam)
             {
                 w.Line("// Bias corrections of the moment estimates (Kingma & Ba 2015, Algorithm 1), in double as PyTorch does.");
-                w.Line("double biasCorrection1 = 1 - Math.Pow(_beta1, _stepCount);");
-                w.Line("double biasCorrection2 = 1 - Math.Pow(_beta2, _stepCount);");
+                w.Line("double biasCorrection1 = 1 - global::System.Math.Pow(_beta1, _stepCount);");
+                w.Line("double biasCorrection2 = 1 - global::System.Math.Pow(_beta2, _stepCount);");
                 w.Line("float stepSize = (float)(_learningRate / biasCorrection1);");
-                w.Line("float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);");
+                w.Line("float biasCorrection2Sqrt = (float)global::System.Math.Sqrt(biasCorrection2);");
                 stepArguments = ", stepSize, biasCorrection2Sqrt";
             }
 
@@ -598,7 +594,7 @@ public sealed partial class NetworkGenerator
             }
 
             w.Line("// Column sums of a row-major [rows x sums.Length] matrix (bias gradients).");
-            w.Open("private static void ColumnSums(ReadOnlySpan<float> matrix, Span<float> sums)");
+            w.Open("private static void ColumnSums(global::System.ReadOnlySpan<float> matrix, global::System.Span<float> sums)");
             w.Line("sums.Clear();");
             w.Open("for (int row = 0; row < matrix.Length; row += sums.Length)");
             w.Line($"{Tensor}.Add(sums, matrix.Slice(row, sums.Length), sums);");
@@ -609,9 +605,9 @@ public sealed partial class NetworkGenerator
             if (plan.Layers.Count > 1)
             {
                 w.Line("// destination[c, r] = source[r, c] for a row-major [rows x columns] source.");
-                w.Open("private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)");
+                w.Open("private static void Transpose(global::System.ReadOnlySpan<float> source, global::System.Span<float> destination, int rows, int columns)");
                 w.Open("for (int r = 0; r < rows; r++)");
-                w.Line("ReadOnlySpan<float> row = source.Slice(r * columns, columns);");
+                w.Line("global::System.ReadOnlySpan<float> row = source.Slice(r * columns, columns);");
                 w.Open("for (int c = 0; c < columns; c++)");
                 w.Line("destination[c * rows + r] = row[c];");
                 w.Close();

@@ -80,7 +80,8 @@ public sealed partial class NetworkGenerator
                 spec.ContainingTypes,
                 spec.ClassName,
                 spec.FullName,
-                spec.FullName + ".Network.g.cs",
+                // A hint name may not contain '@' (AddSource throws): drop the escapes of names such as @class.
+                spec.FullName.Replace("@", string.Empty) + ".Network.g.cs",
                 generatorVersion,
                 spec.InputSize.Value,
                 outputSize,

@@ -85,8 +85,7 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             return new GeneratedNetwork(result.Spec.FullName, null, result.Failure);
         }
 
-        // A hint name may not contain '@' (AddSource throws): drop the escapes of names such as @class or @namespace.
-        string hintName = result.Plan.HintName.Replace("@", string.Empty);
+        string hintName = result.Plan.HintName;
         try
         {
             return new GeneratedNetwork(hintName, Emitter.Emit(result.Plan), null);

@@ -46,10 +46,10 @@ internal static class ActivationKernels
         if (softmaxRows)
         {
             w.Line($"// p = Softmax(z) per row of {outputSize}, with max-subtraction so that exp never overflows.");
-            w.Open("private static void SoftmaxRows(ReadOnlySpan<float> logits, Span<float> probabilities)");
+            w.Open("private static void SoftmaxRows(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)");
             w.Open($"for (int row = 0; row < logits.Length; row += {outputSize})");
-            w.Line($"ReadOnlySpan<float> z = logits.Slice(row, {outputSize});");
-            w.Line($"Span<float> p = probabilities.Slice(row, {outputSize});");
+            w.Line($"global::System.ReadOnlySpan<float> z = logits.Slice(row, {outputSize});");
+            w.Line($"global::System.Span<float> p = probabilities.Slice(row, {outputSize});");
             w.Line($"{Tensor}.Subtract(z, {Tensor}.Max(z), p);");
             w.Line($"{Tensor}.Exp(p, p);");
             w.Line($"{Tensor}.Divide(p, {Tensor}.Sum(p), p);");
@@ -61,27 +61,27 @@ internal static class ActivationKernels
         if (backward.Contains(ActivationKind.ReLU))
         {
             Elementwise(w, "ReLUBackward", "dz = da ⊙ (a > 0)",
-                "Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), dv, Vector<float>.Zero)",
+                "global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(av, global::System.Numerics.Vector<float>.Zero), dv, global::System.Numerics.Vector<float>.Zero)",
                 "av > 0f ? dv : 0f");
         }
 
         if (backward.Contains(ActivationKind.Sigmoid))
         {
-            Elementwise(w, "SigmoidBackward", "dz = da ⊙ a ⊙ (1 - a)", "dv * av * (Vector<float>.One - av)", "dv * av * (1f - av)");
+            Elementwise(w, "SigmoidBackward", "dz = da ⊙ a ⊙ (1 - a)", "dv * av * (global::System.Numerics.Vector<float>.One - av)", "dv * av * (1f - av)");
         }
 
         if (backward.Contains(ActivationKind.Tanh))
         {
-            Elementwise(w, "TanhBackward", "dz = da ⊙ (1 - a²)", "dv * (Vector<float>.One - av * av)", "dv * (1f - av * av)");
+            Elementwise(w, "TanhBackward", "dz = da ⊙ (1 - a²)", "dv * (global::System.Numerics.Vector<float>.One - av * av)", "dv * (1f - av * av)");
         }
 
         if (backward.Contains(ActivationKind.Softmax))
         {
             w.Line($"// dz = p ⊙ (da - Σ da ⊙ p) per row of {outputSize}: the Softmax Jacobian-vector product (used when the loss is not fused).");
-            w.Open("private static void SoftmaxBackward(Span<float> gradients, ReadOnlySpan<float> probabilities)");
+            w.Open("private static void SoftmaxBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> probabilities)");
             w.Open($"for (int row = 0; row < gradients.Length; row += {outputSize})");
-            w.Line($"Span<float> d = gradients.Slice(row, {outputSize});");
-            w.Line($"ReadOnlySpan<float> p = probabilities.Slice(row, {outputSize});");
+            w.Line($"global::System.Span<float> d = gradients.Slice(row, {outputSize});");
+            w.Line($"global::System.ReadOnlySpan<float> p = probabilities.Slice(row, {outputSize});");
             w.Line($"{Tensor}.Subtract(d, {Tensor}.Dot(d, p), d);");
             w.Line($"{Tensor}.Multiply(d, p, d);");
             w.Close();
@@ -93,20 +93,20 @@ internal static class ActivationKernels
     private static void Elementwise(CodeWriter w, string name, string comment, string vector, string scalar)
     {
         w.Line($"// {comment}, in place over the output gradients.");
-        w.Open($"private static void {name}(Span<float> gradients, ReadOnlySpan<float> activations)");
-        w.Line("ref float d = ref MemoryMarshal.GetReference(gradients);");
-        w.Line("ref float a = ref MemoryMarshal.GetReference(activations);");
+        w.Open($"private static void {name}(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)");
+        w.Line("ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
+        w.Line("ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);");
         w.Line("int length = gradients.Length;");
         w.Line("int i = 0;");
-        w.Open("for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)");
-        w.Line("Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);");
-        w.Line("Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);");
-        w.Line($"Vector.StoreUnsafe({vector}, ref d, (nuint)i);");
+        w.Open("for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)");
+        w.Line("global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);");
+        w.Line("global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);");
+        w.Line($"global::System.Numerics.Vector.StoreUnsafe({vector}, ref d, (nuint)i);");
         w.Close();
         w.Open("for (; i < length; i++)");
-        w.Line("float av = Unsafe.Add(ref a, i);");
-        w.Line("float dv = Unsafe.Add(ref d, i);");
-        w.Line($"Unsafe.Add(ref d, i) = {scalar};");
+        w.Line("float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);");
+        w.Line("float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);");
+        w.Line($"global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = {scalar};");
         w.Close();
         w.Close();
         w.Line();

@@ -62,8 +62,8 @@ internal static class DenseKernels
         for (int r = 0; r < rows; r++)
         {
             string row = r == 0 ? "m" : $"(m + {r})";
-            w.Line($"ref float a{r} = ref Unsafe.Add(ref a, (nint){row} * {gemm.RowStride});");
-            w.Line($"ref float c{r} = ref Unsafe.Add(ref c, (nint){row} * N);");
+            w.Line($"ref float a{r} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint){row} * {gemm.RowStride});");
+            w.Line($"ref float c{r} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint){row} * N);");
         }
 
         w.Line("int n = 0;");
@@ -83,31 +83,32 @@ internal static class DenseKernels
 
     private static void VectorTile(CodeWriter w, Gemm gemm, int rows, int vectors)
     {
-        string width = vectors == 1 ? "Vector<float>.Count" : $"{vectors} * Vector<float>.Count";
+        string width = vectors == 1 ? "global::System.Numerics.Vector<float>.Count" : $"{vectors} * global::System.Numerics.Vector<float>.Count";
         w.Open($"for (; n <= N - {width}; n += {width})");
         for (int v = 0; v < vectors; v++)
         {
-            string init = gemm.AddBias ? $"Vector.LoadUnsafe(ref bias, (nuint)({Offset("n", v)}))" : "Vector<float>.Zero";
+            string init = gemm.AddBias ? $"global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)({Offset("n", v)}))" : "global::System.Numerics.Vector<float>.Zero";
             for (int r = 0; r < rows; r++)
             {
-                w.Line($"Vector<float> c{r}_{v} = {init};");
+                // The bias row is loaded once per vector and copied to the other rows of the tile.
+                w.Line($"global::System.Numerics.Vector<float> c{r}_{v} = {(r == 0 ? init : $"c0_{v}")};");
             }
         }
 
-        w.Line("ref float bColumns = ref Unsafe.Add(ref b, n);");
+        w.Line("ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);");
         w.Open("for (int k = 0; k < K; k++)");
-        w.Line("ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);");
+        w.Line("ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);");
         for (int v = 0; v < vectors; v++)
         {
-            w.Line(v == 0 ? "Vector<float> b0 = Vector.LoadUnsafe(ref bRow);" : $"Vector<float> b{v} = Vector.LoadUnsafe(ref bRow, (nuint)({Offset("0", v)}));");
+            w.Line(v == 0 ? "global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);" : $"global::System.Numerics.Vector<float> b{v} = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)({Offset("0", v)}));");
         }
 
         for (int r = 0; r < rows; r++)
         {
-            w.Line($"Vector<float> a{r}k = new Vector<float>(Unsafe.Add(ref a{r}, {Depth(gemm)}));");
+            w.Line($"global::System.Numerics.Vector<float> a{r}k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a{r}, {Depth(gemm)}));");
             for (int v = 0; v < vectors; v++)
             {
-                w.Line($"c{r}_{v} = Vector.MultiplyAddEstimate(a{r}k, b{v}, c{r}_{v});");
+                w.Line($"c{r}_{v} = global::System.Numerics.Vector.MultiplyAddEstimate(a{r}k, b{v}, c{r}_{v});");
             }
         }
 
@@ -116,7 +117,7 @@ internal static class DenseKernels
         {
             for (int v = 0; v < vectors; v++)
             {
-                w.Line($"Vector.StoreUnsafe(c{r}_{v}, ref c{r}, (nuint)({Offset("n", v)}));");
+                w.Line($"global::System.Numerics.Vector.StoreUnsafe(c{r}_{v}, ref c{r}, (nuint)({Offset("n", v)}));");
             }
         }
 
@@ -128,20 +129,20 @@ internal static class DenseKernels
         w.Open("for (; n < N; n++)");
         for (int r = 0; r < rows; r++)
         {
-            w.Line($"float s{r} = {(gemm.AddBias ? "Unsafe.Add(ref bias, n)" : "0f")};");
+            w.Line($"float s{r} = {(gemm.AddBias ? "global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n)" : "0f")};");
         }
 
         w.Open("for (int k = 0; k < K; k++)");
-        w.Line("float bk = Unsafe.Add(ref b, (nint)k * N + n);");
+        w.Line("float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);");
         for (int r = 0; r < rows; r++)
         {
-            w.Line($"s{r} = MathF.FusedMultiplyAdd(Unsafe.Add(ref a{r}, {Depth(gemm)}), bk, s{r});");
+            w.Line($"s{r} = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a{r}, {Depth(gemm)}), bk, s{r});");
         }
 
         w.Close();
         for (int r = 0; r < rows; r++)
         {
-            w.Line($"Unsafe.Add(ref c{r}, n) = s{r};");
+            w.Line($"global::System.Runtime.CompilerServices.Unsafe.Add(ref c{r}, n) = s{r};");
         }
 
         w.Close();
@@ -152,7 +153,7 @@ internal static class DenseKernels
     private static string Offset(string start, int vector) => vector switch
     {
         0 => start,
-        1 => $"{start} + Vector<float>.Count",
-        _ => $"{start} + {vector} * Vector<float>.Count",
+        1 => $"{start} + global::System.Numerics.Vector<float>.Count",
+        _ => $"{start} + {vector} * global::System.Numerics.Vector<float>.Count",
     };
 }

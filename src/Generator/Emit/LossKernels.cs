@@ -42,15 +42,15 @@ internal static class LossKernels
         w.Line(labels
             ? "// dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits."
             : "// dL/dz = (softmax(z) · Σ_k y_k - y) / batch, which is (p - y) / batch for one-hot rows. Finite for any finite logits.");
-        string targetParameter = labels ? "ReadOnlySpan<int> labels" : "ReadOnlySpan<float> targets";
+        string targetParameter = labels ? "global::System.ReadOnlySpan<int> labels" : "global::System.ReadOnlySpan<float> targets";
         w.Open($"private float CrossEntropyLoss({targetParameter}, int batchSize, bool computeGradients)");
-        w.Line($"ReadOnlySpan<float> logits = new ReadOnlySpan<float>({outputs}, 0, batchSize * OutputSize);");
-        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, batchSize * OutputSize) : default;");
-        w.Line("Span<float> shifted = _outputScratch;");
+        w.Line($"global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>({outputs}, 0, batchSize * OutputSize);");
+        w.Line($"global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>({outputGradients}, 0, batchSize * OutputSize) : default;");
+        w.Line("global::System.Span<float> shifted = _outputScratch;");
         w.Line("float scale = 1f / batchSize;");
         w.Line("double total = 0;");
         w.Open("for (int b = 0; b < batchSize; b++)");
-        w.Line("ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);");
+        w.Line("global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);");
         w.Line($"float max = {Tensor}.Max(z);");
         w.Line($"{Tensor}.Subtract(z, max, shifted);");
         if (labels)
@@ -60,16 +60,18 @@ internal static class LossKernels
         }
         else
         {
-            w.Line("ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);");
+            w.Line("// z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.");
+            w.Line($"{Tensor}.Max(shifted, float.MinValue, shifted);");
+            w.Line("global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);");
             w.Line($"float targetSum = {Tensor}.Sum(y);");
             w.Line($"float targetDot = {Tensor}.Dot(y, shifted);");
         }
 
         w.Line($"{Tensor}.Exp(shifted, shifted);");
         w.Line($"float sum = {Tensor}.Sum(shifted);");
-        w.Line(labels ? "total += Math.Log(sum) - shiftedLabelLogit;" : "total += targetSum * Math.Log(sum) - targetDot;");
+        w.Line(labels ? "total += global::System.Math.Log(sum) - shiftedLabelLogit;" : "total += targetSum * global::System.Math.Log(sum) - targetDot;");
         w.Open("if (computeGradients)");
-        w.Line("Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);");
+        w.Line("global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);");
         if (labels)
         {
             w.Line($"{Tensor}.Multiply(shifted, scale / sum, dz);");
@@ -92,19 +94,19 @@ internal static class LossKernels
     {
         w.Line("// BinaryCrossEntropy fused with Sigmoid, from the logit z of each output (PyTorch BCEWithLogitsLoss):");
         w.Line("// L = mean over batch and outputs of max(z, 0) - z·y + log(1 + e^-|z|), finite for any finite z; dL/dz = (sigmoid(z) - y) / (batch · outputs).");
-        string targetParameter = labels ? "ReadOnlySpan<int> labels" : "ReadOnlySpan<float> targets";
+        string targetParameter = labels ? "global::System.ReadOnlySpan<int> labels" : "global::System.ReadOnlySpan<float> targets";
         w.Open($"private float BinaryCrossEntropyLoss({targetParameter}, int batchSize, bool computeGradients)");
         w.Line("int count = batchSize * OutputSize;");
-        w.Line($"ReadOnlySpan<float> logits = new ReadOnlySpan<float>({outputs}, 0, count);");
-        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, count) : default;");
+        w.Line($"global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>({outputs}, 0, count);");
+        w.Line($"global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>({outputGradients}, 0, count) : default;");
         w.Line("float scale = 1f / count;");
         w.Line("double total = 0;");
         w.Open("for (int i = 0; i < count; i++)");
         w.Line("float z = logits[i];");
         w.Line(labels ? "float y = labels[i];" : "float y = targets[i];");
-        w.Line("total += Math.Max(z, 0f) - (double)z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));");
+        w.Line("total += global::System.Math.Max(z, 0f) - (double)z * y + global::System.Math.Log(1 + global::System.Math.Exp(-global::System.Math.Abs(z)));");
         w.Open("if (computeGradients)");
-        w.Line("gradients[i] = (1f / (1f + MathF.Exp(-z)) - y) * scale;");
+        w.Line("gradients[i] = (1f / (1f + global::System.MathF.Exp(-z)) - y) * scale;");
         w.Close();
         w.Close();
         w.Line("return (float)(total / count);");
@@ -115,10 +117,10 @@ internal static class LossKernels
     private static void MeanSquaredError(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
     {
         w.Line("// MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs), then through the output activation.");
-        w.Open("private float MeanSquaredErrorLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)");
+        w.Open("private float MeanSquaredErrorLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)");
         w.Line("int count = batchSize * OutputSize;");
-        w.Line($"ReadOnlySpan<float> a = new ReadOnlySpan<float>({outputs}, 0, count);");
-        w.Line($"Span<float> gradients = computeGradients ? new Span<float>({outputGradients}, 0, count) : default;");
+        w.Line($"global::System.ReadOnlySpan<float> a = new global::System.ReadOnlySpan<float>({outputs}, 0, count);");
+        w.Line($"global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>({outputGradients}, 0, count) : default;");
         w.Line("float scale = 2f / count;");
         w.Line("double total = 0;");
         w.Open("for (int i = 0; i < count; i++)");

@@ -34,69 +34,69 @@ internal static class OptimizerKernels
         }
 
         w.Open($"private void UpdateTensor(int offset, int length{penalty}{stepScalars})");
-        w.Line("ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), offset);");
-        w.Line("ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), offset);");
+        w.Line("ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);");
+        w.Line("ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);");
         switch (kind)
         {
             case OptimizerKindSpec.Momentum:
-                w.Line("ref float velocity = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_velocity), offset);");
+                w.Line("ref float velocity = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_velocity), offset);");
                 w.Line("float momentum = _momentum;");
                 break;
             case OptimizerKindSpec.Adam:
-                w.Line("ref float m1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_firstMoments), offset);");
-                w.Line("ref float m2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_secondMoments), offset);");
+                w.Line("ref float m1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_firstMoments), offset);");
+                w.Line("ref float m2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_secondMoments), offset);");
                 w.Line("float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;");
                 break;
         }
 
         w.Line("float learningRate = _learningRate;");
         w.Line("int i = 0;");
-        w.Open("for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)");
-        w.Line("Vector<float> wv = Vector.LoadUnsafe(ref w, (nuint)i);");
+        w.Open("for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)");
+        w.Line("global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);");
         w.Line(plan.HasRegularization
-            ? "Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;"
-            : "Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i);");
+            ? "global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;"
+            : "global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);");
         switch (kind)
         {
             case OptimizerKindSpec.Sgd:
-                w.Line("Vector.StoreUnsafe(wv - learningRate * gv, ref w, (nuint)i);");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * gv, ref w, (nuint)i);");
                 break;
             case OptimizerKindSpec.Momentum:
-                w.Line("Vector<float> vv = momentum * Vector.LoadUnsafe(ref velocity, (nuint)i) + gv;");
-                w.Line("Vector.StoreUnsafe(vv, ref velocity, (nuint)i);");
-                w.Line("Vector.StoreUnsafe(wv - learningRate * vv, ref w, (nuint)i);");
+                w.Line("global::System.Numerics.Vector<float> vv = momentum * global::System.Numerics.Vector.LoadUnsafe(ref velocity, (nuint)i) + gv;");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(vv, ref velocity, (nuint)i);");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * vv, ref w, (nuint)i);");
                 break;
             default:
-                w.Line("Vector<float> mv = beta1 * Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;");
-                w.Line("Vector<float> sv = beta2 * Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;");
-                w.Line("Vector.StoreUnsafe(mv, ref m1, (nuint)i);");
-                w.Line("Vector.StoreUnsafe(sv, ref m2, (nuint)i);");
-                w.Line("Vector.StoreUnsafe(wv - stepSize * mv / (Vector.SquareRoot(sv) / biasCorrection2Sqrt + new Vector<float>(epsilon)), ref w, (nuint)i);");
+                w.Line("global::System.Numerics.Vector<float> mv = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;");
+                w.Line("global::System.Numerics.Vector<float> sv = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(mv, ref m1, (nuint)i);");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(sv, ref m2, (nuint)i);");
+                w.Line("global::System.Numerics.Vector.StoreUnsafe(wv - stepSize * mv / (global::System.Numerics.Vector.SquareRoot(sv) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);");
                 break;
         }
 
         w.Close();
         w.Open("for (; i < length; i++)");
-        w.Line("float ws = Unsafe.Add(ref w, i);");
+        w.Line("float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);");
         w.Line(plan.HasRegularization
-            ? "float gs = Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;"
-            : "float gs = Unsafe.Add(ref g, i);");
+            ? "float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;"
+            : "float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);");
         switch (kind)
         {
             case OptimizerKindSpec.Sgd:
-                w.Line("Unsafe.Add(ref w, i) = ws - learningRate * gs;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * gs;");
                 break;
             case OptimizerKindSpec.Momentum:
-                w.Line("float vs = momentum * Unsafe.Add(ref velocity, i) + gs;");
-                w.Line("Unsafe.Add(ref velocity, i) = vs;");
-                w.Line("Unsafe.Add(ref w, i) = ws - learningRate * vs;");
+                w.Line("float vs = momentum * global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) + gs;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) = vs;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * vs;");
                 break;
             default:
-                w.Line("float ms = beta1 * Unsafe.Add(ref m1, i) + (1f - beta1) * gs;");
-                w.Line("float ss = beta2 * Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;");
-                w.Line("Unsafe.Add(ref m1, i) = ms;");
-                w.Line("Unsafe.Add(ref m2, i) = ss;");
-                w.Line("Unsafe.Add(ref w, i) = ws - stepSize * ms / (MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);");
+                w.Line("float ms = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) + (1f - beta1) * gs;");
+                w.Line("float ss = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) = ms;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) = ss;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - stepSize * ms / (global::System.MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);");
                 break;
         }
 
@@ -107,9 +107,9 @@ internal static class OptimizerKernels
         if (plan.HasRegularization)
         {
             w.Line("// sign(w) with sign(0) = 0, as the L1 subgradient.");
-            w.Open("private static Vector<float> Sign(Vector<float> value)");
-            w.Line("Vector<float> positive = Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);");
-            w.Line("Vector<float> negative = Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);");
+            w.Open("private static global::System.Numerics.Vector<float> Sign(global::System.Numerics.Vector<float> value)");
+            w.Line("global::System.Numerics.Vector<float> positive = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);");
+            w.Line("global::System.Numerics.Vector<float> negative = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);");
             w.Line("return positive - negative;");
             w.Close();
             w.Line();

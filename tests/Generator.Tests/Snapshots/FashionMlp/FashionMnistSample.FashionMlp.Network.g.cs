@@ -11,11 +11,6 @@
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
 #nullable enable
 
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace FashionMnistSample
 {
     /// <summary>
@@ -134,12 +129,12 @@ namespace FashionMnistSample
         // Wᵀ of layer 2, [10 x 128], refreshed each backward pass for the input-gradient kernel.
         private readonly float[] _dense2TransposedWeights = new float[1280];
         // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
-        private float[] _dense0Activations = Array.Empty<float>();
-        private float[] _dense0OutputGradients = Array.Empty<float>();
-        private float[] _dense1Activations = Array.Empty<float>();
-        private float[] _dense1OutputGradients = Array.Empty<float>();
-        private float[] _dense2Activations = Array.Empty<float>();
-        private float[] _dense2OutputGradients = Array.Empty<float>();
+        private float[] _dense0Activations = global::System.Array.Empty<float>();
+        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
+        private float[] _dense1Activations = global::System.Array.Empty<float>();
+        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
+        private float[] _dense2Activations = global::System.Array.Empty<float>();
+        private float[] _dense2OutputGradients = global::System.Array.Empty<float>();
         private int _forwardCapacity;
         private int _backwardCapacity;
         private long _stepCount;
@@ -162,7 +157,7 @@ namespace FashionMnistSample
         /// <param name="seed">Seed of the weight initialisation.</param>
         public FashionMlp(int seed)
         {
-            var random = new Random(seed);
+            global::System.Random random = new global::System.Random(seed);
             global::StaticNet.WeightInitializer.HeNormal(Dense0Weights, 784, random);
             global::StaticNet.WeightInitializer.HeNormal(Dense1Weights, 256, random);
             global::StaticNet.WeightInitializer.GlorotUniform(Dense2Weights, 128, 10, random);
@@ -172,77 +167,77 @@ namespace FashionMnistSample
         /// All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases
         /// (offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.
         /// </summary>
-        public Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>
-        /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
         /// </summary>
-        public Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients;
 
         /// <summary>
         /// Layer 0's weights, <c>[784 x 256]</c> row-major: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense0Weights => new Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
+        public global::System.Span<float> Dense0Weights => new global::System.Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
 
         /// <summary>
         /// Layer 0's biases, <c>[256]</c>: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense0Bias => new Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
+        public global::System.Span<float> Dense0Bias => new global::System.Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
 
         /// <summary>
         /// Gradients of layer 0's weights, <c>[784 x 256]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense0WeightGradients => new Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
+        public global::System.Span<float> Dense0WeightGradients => new global::System.Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
 
         /// <summary>
         /// Gradients of layer 0's biases, <c>[256]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense0BiasGradients => new Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
+        public global::System.Span<float> Dense0BiasGradients => new global::System.Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
 
         /// <summary>
         /// Layer 1's weights, <c>[256 x 128]</c> row-major: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense1Weights => new Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
+        public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
 
         /// <summary>
         /// Layer 1's biases, <c>[128]</c>: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense1Bias => new Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
+        public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
 
         /// <summary>
         /// Gradients of layer 1's weights, <c>[256 x 128]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense1WeightGradients => new Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
+        public global::System.Span<float> Dense1WeightGradients => new global::System.Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
 
         /// <summary>
         /// Gradients of layer 1's biases, <c>[128]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense1BiasGradients => new Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
+        public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
         /// <summary>
         /// Layer 2's weights, <c>[128 x 10]</c> row-major: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense2Weights => new Span<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength);
+        public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength);
 
         /// <summary>
         /// Layer 2's biases, <c>[10]</c>: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense2Bias => new Span<float>(_parameters, Dense2BiasOffset, Dense2BiasLength);
+        public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, Dense2BiasOffset, Dense2BiasLength);
 
         /// <summary>
         /// Gradients of layer 2's weights, <c>[128 x 10]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense2WeightGradients => new Span<float>(_gradients, Dense2WeightsOffset, Dense2WeightsLength);
+        public global::System.Span<float> Dense2WeightGradients => new global::System.Span<float>(_gradients, Dense2WeightsOffset, Dense2WeightsLength);
 
         /// <summary>
         /// Gradients of layer 2's biases, <c>[10]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense2BiasGradients => new Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
+        public global::System.Span<float> Dense2BiasGradients => new global::System.Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
 
         /// <summary>
         /// Step size per optimizer step; default 0.001. Changeable between steps (schedules).
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float LearningRate
         {
             get => _learningRate;
@@ -252,7 +247,7 @@ namespace FashionMnistSample
         /// <summary>
         /// Adam's decay rate of the first-moment estimate; default 0.9.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
         public float Beta1
         {
             get => _beta1;
@@ -262,7 +257,7 @@ namespace FashionMnistSample
         /// <summary>
         /// Adam's decay rate of the second-moment estimate; default 0.999.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
         public float Beta2
         {
             get => _beta2;
@@ -272,7 +267,7 @@ namespace FashionMnistSample
         /// <summary>
         /// Adam's ε, added to the denominator of the update; default 1E-08.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float Epsilon
         {
             get => _epsilon;
@@ -289,12 +284,12 @@ namespace FashionMnistSample
         /// </summary>
         /// <param name="input">The sample, length <see cref="InputSize"/>.</param>
         /// <param name="output">Receives the probabilities, length <see cref="OutputSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length.</exception>
-        public void Predict(ReadOnlySpan<float> input, Span<float> output)
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length.</exception>
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
             global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-            Forward(ref MemoryMarshal.GetReference(input), 1);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
             WriteOutputs(output, 1);
         }
 
@@ -304,8 +299,8 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="outputs">Receives the probabilities, <c>[batchSize, OutputSize]</c> row-major.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
-        public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -316,28 +311,28 @@ namespace FashionMnistSample
             {
                 global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             WriteOutputs(outputs, batchSize);
         }
 
-        private void WriteOutputs(Span<float> outputs, int batchSize)
+        private void WriteOutputs(global::System.Span<float> outputs, int batchSize)
         {
-            ReadOnlySpan<float> last = new ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
+            global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
             // The last layer holds logits (the loss is fused with Softmax): apply Softmax here.
             SoftmaxRows(last, outputs);
         }
 
         /// <summary>
         /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-        /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+        /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-        public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             float loss = ComputeGradients(inputs, targets, batchSize);
             ApplyGradients();
@@ -350,10 +345,10 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -364,7 +359,7 @@ namespace FashionMnistSample
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
             Forward(ref x, batchSize);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(targets, batchSize, computeGradients: true);
@@ -378,10 +373,10 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -392,21 +387,21 @@ namespace FashionMnistSample
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             return CrossEntropyLoss(targets, batchSize, computeGradients: false);
         }
 
         /// <summary>
         /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-        /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+        /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-        public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             float loss = ComputeGradients(inputs, labels, batchSize);
             ApplyGradients();
@@ -419,10 +414,10 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -431,7 +426,7 @@ namespace FashionMnistSample
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
             Forward(ref x, batchSize);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(labels, batchSize, computeGradients: true);
@@ -445,10 +440,10 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -457,7 +452,7 @@ namespace FashionMnistSample
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             return CrossEntropyLoss(labels, batchSize, computeGradients: false);
         }
 
@@ -473,21 +468,21 @@ namespace FashionMnistSample
         private void Forward(ref float input, int batchSize)
         {
             EnsureForwardCapacity(batchSize);
-            ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
 
             // ---- Layer 0: Dense 784 -> 256, ReLU ----
             // a0 = ReLU(x · W0 + b0), [batch,784] x [784,256]
-            Dense0ForwardKernel(ref input, ref Unsafe.Add(ref parameters, Dense0WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
-            global::System.Numerics.Tensors.TensorPrimitives.Max(new Span<float>(_dense0Activations, 0, batchSize * 256), 0f, new Span<float>(_dense0Activations, 0, batchSize * 256));
+            Dense0ForwardKernel(ref input, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
+            global::System.Numerics.Tensors.TensorPrimitives.Max(new global::System.Span<float>(_dense0Activations, 0, batchSize * 256), 0f, new global::System.Span<float>(_dense0Activations, 0, batchSize * 256));
 
             // ---- Layer 1: Dense 256 -> 128, ReLU ----
             // a1 = ReLU(a0 · W1 + b1), [batch,256] x [256,128]
-            Dense1ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense1WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
-            global::System.Numerics.Tensors.TensorPrimitives.Max(new Span<float>(_dense1Activations, 0, batchSize * 128), 0f, new Span<float>(_dense1Activations, 0, batchSize * 128));
+            Dense1ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
+            global::System.Numerics.Tensors.TensorPrimitives.Max(new global::System.Span<float>(_dense1Activations, 0, batchSize * 128), 0f, new global::System.Span<float>(_dense1Activations, 0, batchSize * 128));
 
             // ---- Layer 2: Dense 128 -> 10, Softmax ----
             // z2 = a1 · W2 + b2 (logits; Softmax is applied by Predict and fused into the loss), [batch,128] x [128,10]
-            Dense2ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense2WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense2Activations), ref Unsafe.Add(ref parameters, Dense2BiasOffset), batchSize);
+            Dense2ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense2WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense2BiasOffset), batchSize);
         }
 
         // Grows the workspaces to the batch size; allocates only when a larger batch than ever before arrives.
@@ -519,34 +514,34 @@ namespace FashionMnistSample
         // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
         private void Backward(ref float input, int batchSize)
         {
-            ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-            ref float gradients = ref MemoryMarshal.GetArrayDataReference(_gradients);
+            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
             // ---- Layer 2: Dense 128 -> 10, Softmax ----
             // dW2 = a1ᵀ · dz2, [128,batch] x [batch,10]
-            Dense2WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
+            Dense2WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
             // db2 = Σ over the batch of dz2
-            ColumnSums(new ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 10), new Span<float>(_gradients, Dense2BiasOffset, 10));
+            ColumnSums(new global::System.ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 10), new global::System.Span<float>(_gradients, Dense2BiasOffset, 10));
             // dz1 = (dz2 · W2ᵀ) ⊙ ReLU'(a1), [batch,10] x [10,128]
-            Transpose(new ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 128, 10);
-            Dense2InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
-            ReLUBackward(new Span<float>(_dense1OutputGradients, 0, batchSize * 128), new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 128));
+            Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 128, 10);
+            Dense2InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
+            ReLUBackward(new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * 128), new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 128));
 
             // ---- Layer 1: Dense 256 -> 128, ReLU ----
             // dW1 = a0ᵀ · dz1, [256,batch] x [batch,128]
-            Dense1WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
+            Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
             // db1 = Σ over the batch of dz1
-            ColumnSums(new ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 128), new Span<float>(_gradients, Dense1BiasOffset, 128));
+            ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 128), new global::System.Span<float>(_gradients, Dense1BiasOffset, 128));
             // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,128] x [128,256]
-            Transpose(new ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 256, 128);
-            Dense1InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
-            ReLUBackward(new Span<float>(_dense0OutputGradients, 0, batchSize * 256), new ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 256));
+            Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 256, 128);
+            Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
+            ReLUBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 256), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 256));
 
             // ---- Layer 0: Dense 784 -> 256, ReLU ----
             // dW0 = xᵀ · dz0, [784,batch] x [batch,256]
-            Dense0WeightGradientKernel(ref input, ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
+            Dense0WeightGradientKernel(ref input, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
             // db0 = Σ over the batch of dz0
-            ColumnSums(new ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 256), new Span<float>(_gradients, Dense0BiasOffset, 256));
+            ColumnSums(new global::System.ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 256), new global::System.Span<float>(_gradients, Dense0BiasOffset, 256));
         }
 
         /// <summary>
@@ -557,10 +552,10 @@ namespace FashionMnistSample
         {
             _stepCount++;
             // Bias corrections of the moment estimates (Kingma & Ba 2015, Algorithm 1), in double as PyTorch does.
-            double biasCorrection1 = 1 - Math.Pow(_beta1, _stepCount);
-            double biasCorrection2 = 1 - Math.Pow(_beta2, _stepCount);
+            double biasCorrection1 = 1 - global::System.Math.Pow(_beta1, _stepCount);
+            double biasCorrection2 = 1 - global::System.Math.Pow(_beta2, _stepCount);
             float stepSize = (float)(_learningRate / biasCorrection1);
-            float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
+            float biasCorrection2Sqrt = (float)global::System.Math.Sqrt(biasCorrection2);
             UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, stepSize, biasCorrection2Sqrt);
             UpdateTensor(Dense0BiasOffset, Dense0BiasLength, stepSize, biasCorrection2Sqrt);
             UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, stepSize, biasCorrection2Sqrt);
@@ -572,57 +567,57 @@ namespace FashionMnistSample
         // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (sqrt(v) / sqrt(1-β2^t) + ε)
         private void UpdateTensor(int offset, int length, float stepSize, float biasCorrection2Sqrt)
         {
-            ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), offset);
-            ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), offset);
-            ref float m1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
-            ref float m2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
+            ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
+            ref float m1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
+            ref float m2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
             float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
             float learningRate = _learningRate;
             int i = 0;
-            for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> wv = Vector.LoadUnsafe(ref w, (nuint)i);
-                Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i);
-                Vector<float> mv = beta1 * Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
-                Vector<float> sv = beta2 * Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
-                Vector.StoreUnsafe(mv, ref m1, (nuint)i);
-                Vector.StoreUnsafe(sv, ref m2, (nuint)i);
-                Vector.StoreUnsafe(wv - stepSize * mv / (Vector.SquareRoot(sv) / biasCorrection2Sqrt + new Vector<float>(epsilon)), ref w, (nuint)i);
+                global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
+                global::System.Numerics.Vector<float> mv = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
+                global::System.Numerics.Vector<float> sv = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
+                global::System.Numerics.Vector.StoreUnsafe(mv, ref m1, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(sv, ref m2, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(wv - stepSize * mv / (global::System.Numerics.Vector.SquareRoot(sv) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float ws = Unsafe.Add(ref w, i);
-                float gs = Unsafe.Add(ref g, i);
-                float ms = beta1 * Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
-                float ss = beta2 * Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
-                Unsafe.Add(ref m1, i) = ms;
-                Unsafe.Add(ref m2, i) = ss;
-                Unsafe.Add(ref w, i) = ws - stepSize * ms / (MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
+                float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
+                float ms = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
+                float ss = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) = ms;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) = ss;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - stepSize * ms / (global::System.MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
             }
         }
 
         // CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);
         // dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits.
-        private float CrossEntropyLoss(ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
+        private float CrossEntropyLoss(global::System.ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
         {
-            ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
-            Span<float> gradients = computeGradients ? new Span<float>(_dense2OutputGradients, 0, batchSize * OutputSize) : default;
-            Span<float> shifted = _outputScratch;
+            global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
+            global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense2OutputGradients, 0, batchSize * OutputSize) : default;
+            global::System.Span<float> shifted = _outputScratch;
             float scale = 1f / batchSize;
             double total = 0;
             for (int b = 0; b < batchSize; b++)
             {
-                ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
+                global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
                 int label = labels[b];
                 float shiftedLabelLogit = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += Math.Log(sum) - shiftedLabelLogit;
+                total += global::System.Math.Log(sum) - shiftedLabelLogit;
                 if (computeGradients)
                 {
-                    Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
+                    global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
                     global::System.Numerics.Tensors.TensorPrimitives.Multiply(shifted, scale / sum, dz);
                     dz[label] -= scale;
                 }
@@ -632,27 +627,29 @@ namespace FashionMnistSample
 
         // CrossEntropy fused with Softmax, from target rows: L_b = Σ_k y_k (log Σ_j e^(z_j) - z_k) (log-sum-exp with max-subtraction);
         // dL/dz = (softmax(z) · Σ_k y_k - y) / batch, which is (p - y) / batch for one-hot rows. Finite for any finite logits.
-        private float CrossEntropyLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
+        private float CrossEntropyLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
         {
-            ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
-            Span<float> gradients = computeGradients ? new Span<float>(_dense2OutputGradients, 0, batchSize * OutputSize) : default;
-            Span<float> shifted = _outputScratch;
+            global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
+            global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense2OutputGradients, 0, batchSize * OutputSize) : default;
+            global::System.Span<float> shifted = _outputScratch;
             float scale = 1f / batchSize;
             double total = 0;
             for (int b = 0; b < batchSize; b++)
             {
-                ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
+                global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
-                ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.
+                global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
+                global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
                 float targetSum = global::System.Numerics.Tensors.TensorPrimitives.Sum(y);
                 float targetDot = global::System.Numerics.Tensors.TensorPrimitives.Dot(y, shifted);
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += targetSum * Math.Log(sum) - targetDot;
+                total += targetSum * global::System.Math.Log(sum) - targetDot;
                 if (computeGradients)
                 {
-                    Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
+                    global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
                     global::System.Numerics.Tensors.TensorPrimitives.Multiply(shifted, scale * targetSum / sum, dz);
                     global::System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(y, -scale, dz, dz);
                 }
@@ -670,214 +667,214 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 784);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 784);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 784);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 784);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 784);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 784);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 784);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 784);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c1_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c2_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c3_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c0_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c1_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c2_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c3_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c1_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c2_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c3_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
-                    float s1 = Unsafe.Add(ref bias, n);
-                    float s2 = Unsafe.Add(ref bias, n);
-                    float s3 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 784);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 784);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c0_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -892,128 +889,128 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    Vector<float> c1_2 = Vector<float>.Zero;
-                    Vector<float> c2_2 = Vector<float>.Zero;
-                    Vector<float> c3_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 784));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 784));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 784));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 784));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 784));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 784));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 784));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 784));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 784));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 784));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 784));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 784));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 784));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 784));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 784));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 784));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 784));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 784));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1023,83 +1020,83 @@ namespace FashionMnistSample
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 784), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 784), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 784), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 784), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 784), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 784), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 784), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 784));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 784), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 784), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1114,214 +1111,214 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 256);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 256);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 256);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 256);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 256);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 256);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 256);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 256);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c1_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c2_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c3_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c0_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c1_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c2_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector<float> c3_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c1_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c2_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c3_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
-                    float s1 = Unsafe.Add(ref bias, n);
-                    float s2 = Unsafe.Add(ref bias, n);
-                    float s3 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 256);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 256);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c0_2 = Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1336,128 +1333,128 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    Vector<float> c1_2 = Vector<float>.Zero;
-                    Vector<float> c2_2 = Vector<float>.Zero;
-                    Vector<float> c3_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 256));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 256));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 256));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 256));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 256));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 256));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 256));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 256));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 256));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 256));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 256));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 256));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 256));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 256));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 256));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 256));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 256));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 256));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1467,83 +1464,83 @@ namespace FashionMnistSample
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 256), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 256), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 256), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 256), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 256), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 256), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 256), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 256));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 256), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 256), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1558,128 +1555,128 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 128);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 128);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 128);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 128);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 128);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 128);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 128);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 128);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    Vector<float> c1_2 = Vector<float>.Zero;
-                    Vector<float> c2_2 = Vector<float>.Zero;
-                    Vector<float> c3_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1689,83 +1686,83 @@ namespace FashionMnistSample
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 128);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 128);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1780,87 +1777,87 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 128);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 128);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 128);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 128);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 128);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 128);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 128);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 128);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
-                    float s1 = Unsafe.Add(ref bias, n);
-                    float s2 = Unsafe.Add(ref bias, n);
-                    float s3 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 128);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 128);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1875,39 +1872,39 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 128));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 128));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 128));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 128));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 128));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 128));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 128));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 128));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1917,45 +1914,45 @@ namespace FashionMnistSample
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 128), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 128), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 128), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 128), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 128), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 128), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 128), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 128), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 128));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 128));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 128), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 128), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1970,128 +1967,128 @@ namespace FashionMnistSample
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 10);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 10);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 10);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 10);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 10);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 10);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 10);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 10);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    Vector<float> c1_2 = Vector<float>.Zero;
-                    Vector<float> c2_2 = Vector<float>.Zero;
-                    Vector<float> c3_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_2 = c0_2;
+                    global::System.Numerics.Vector<float> c2_2 = c0_2;
+                    global::System.Numerics.Vector<float> c3_2 = c0_2;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        c1_2 = Vector.MultiplyAddEstimate(a1k, b2, c1_2);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        c2_2 = Vector.MultiplyAddEstimate(a2k, b2, c2_2);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
-                        c3_2 = Vector.MultiplyAddEstimate(a3k, b2, c3_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        c1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b2, c1_2);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        c2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b2, c2_2);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        c3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b2, c3_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_2, ref c1, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_2, ref c2, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_2, ref c3, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -2101,89 +2098,89 @@ namespace FashionMnistSample
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 10);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 10);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 3 * Vector<float>.Count; n += 3 * Vector<float>.Count)
+                for (; n <= N - 3 * global::System.Numerics.Vector<float>.Count; n += 3 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c0_2 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_2 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> b2 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        c0_2 = Vector.MultiplyAddEstimate(a0k, b2, c0_2);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> b2 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + 2 * global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        c0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b2, c0_2);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_2, ref c0, (nuint)(n + 2 * global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
 
         // Column sums of a row-major [rows x sums.Length] matrix (bias gradients).
-        private static void ColumnSums(ReadOnlySpan<float> matrix, Span<float> sums)
+        private static void ColumnSums(global::System.ReadOnlySpan<float> matrix, global::System.Span<float> sums)
         {
             sums.Clear();
             for (int row = 0; row < matrix.Length; row += sums.Length)
@@ -2193,11 +2190,11 @@ namespace FashionMnistSample
         }
 
         // destination[c, r] = source[r, c] for a row-major [rows x columns] source.
-        private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+        private static void Transpose(global::System.ReadOnlySpan<float> source, global::System.Span<float> destination, int rows, int columns)
         {
             for (int r = 0; r < rows; r++)
             {
-                ReadOnlySpan<float> row = source.Slice(r * columns, columns);
+                global::System.ReadOnlySpan<float> row = source.Slice(r * columns, columns);
                 for (int c = 0; c < columns; c++)
                 {
                     destination[c * rows + r] = row[c];
@@ -2206,12 +2203,12 @@ namespace FashionMnistSample
         }
 
         // p = Softmax(z) per row of 10, with max-subtraction so that exp never overflows.
-        private static void SoftmaxRows(ReadOnlySpan<float> logits, Span<float> probabilities)
+        private static void SoftmaxRows(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
         {
             for (int row = 0; row < logits.Length; row += 10)
             {
-                ReadOnlySpan<float> z = logits.Slice(row, 10);
-                Span<float> p = probabilities.Slice(row, 10);
+                global::System.ReadOnlySpan<float> z = logits.Slice(row, 10);
+                global::System.Span<float> p = probabilities.Slice(row, 10);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, global::System.Numerics.Tensors.TensorPrimitives.Max(z), p);
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(p, p);
                 global::System.Numerics.Tensors.TensorPrimitives.Divide(p, global::System.Numerics.Tensors.TensorPrimitives.Sum(p), p);
@@ -2219,23 +2216,23 @@ namespace FashionMnistSample
         }
 
         // dz = da ⊙ (a > 0), in place over the output gradients.
-        private static void ReLUBackward(Span<float> gradients, ReadOnlySpan<float> activations)
+        private static void ReLUBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)
         {
-            ref float d = ref MemoryMarshal.GetReference(gradients);
-            ref float a = ref MemoryMarshal.GetReference(activations);
+            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);
             int length = gradients.Length;
             int i = 0;
-            for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);
-                Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);
-                Vector.StoreUnsafe(Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), dv, Vector<float>.Zero), ref d, (nuint)i);
+                global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);
+                global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(av, global::System.Numerics.Vector<float>.Zero), dv, global::System.Numerics.Vector<float>.Zero), ref d, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float av = Unsafe.Add(ref a, i);
-                float dv = Unsafe.Add(ref d, i);
-                Unsafe.Add(ref d, i) = av > 0f ? dv : 0f;
+                float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+                float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = av > 0f ? dv : 0f;
             }
         }
 

@@ -11,11 +11,6 @@
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
 #nullable enable
 
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Samples.Regression
 {
     partial class Models
@@ -134,12 +129,12 @@ namespace Samples.Regression
             // Wᵀ of layer 2, [2 x 8], refreshed each backward pass for the input-gradient kernel.
             private readonly float[] _dense2TransposedWeights = new float[16];
             // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
-            private float[] _dense0Activations = Array.Empty<float>();
-            private float[] _dense0OutputGradients = Array.Empty<float>();
-            private float[] _dense1Activations = Array.Empty<float>();
-            private float[] _dense1OutputGradients = Array.Empty<float>();
-            private float[] _dense2Activations = Array.Empty<float>();
-            private float[] _dense2OutputGradients = Array.Empty<float>();
+            private float[] _dense0Activations = global::System.Array.Empty<float>();
+            private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
+            private float[] _dense1Activations = global::System.Array.Empty<float>();
+            private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
+            private float[] _dense2Activations = global::System.Array.Empty<float>();
+            private float[] _dense2OutputGradients = global::System.Array.Empty<float>();
             private int _forwardCapacity;
             private int _backwardCapacity;
             private long _stepCount;
@@ -162,7 +157,7 @@ namespace Samples.Regression
             /// <param name="seed">Seed of the weight initialisation.</param>
             public Regressor(int seed)
             {
-                var random = new Random(seed);
+                global::System.Random random = new global::System.Random(seed);
                 global::StaticNet.WeightInitializer.GlorotUniform(Dense0Weights, 3, 8, random);
                 global::StaticNet.WeightInitializer.GlorotUniform(Dense1Weights, 8, 8, random);
                 global::StaticNet.WeightInitializer.GlorotUniform(Dense2Weights, 8, 2, random);
@@ -172,77 +167,77 @@ namespace Samples.Regression
             /// All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases
             /// (offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.
             /// </summary>
-            public Span<float> Parameters => _parameters;
+            public global::System.Span<float> Parameters => _parameters;
 
             /// <summary>
-            /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+            /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
             /// </summary>
-            public Span<float> Gradients => _gradients;
+            public global::System.Span<float> Gradients => _gradients;
 
             /// <summary>
             /// Layer 0's weights, <c>[3 x 8]</c> row-major: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense0Weights => new Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
+            public global::System.Span<float> Dense0Weights => new global::System.Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
 
             /// <summary>
             /// Layer 0's biases, <c>[8]</c>: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense0Bias => new Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
+            public global::System.Span<float> Dense0Bias => new global::System.Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
 
             /// <summary>
             /// Gradients of layer 0's weights, <c>[3 x 8]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense0WeightGradients => new Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
+            public global::System.Span<float> Dense0WeightGradients => new global::System.Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
 
             /// <summary>
             /// Gradients of layer 0's biases, <c>[8]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense0BiasGradients => new Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
+            public global::System.Span<float> Dense0BiasGradients => new global::System.Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
 
             /// <summary>
             /// Layer 1's weights, <c>[8 x 8]</c> row-major: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense1Weights => new Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
+            public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
 
             /// <summary>
             /// Layer 1's biases, <c>[8]</c>: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense1Bias => new Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
+            public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
 
             /// <summary>
             /// Gradients of layer 1's weights, <c>[8 x 8]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense1WeightGradients => new Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
+            public global::System.Span<float> Dense1WeightGradients => new global::System.Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
 
             /// <summary>
             /// Gradients of layer 1's biases, <c>[8]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense1BiasGradients => new Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
+            public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
             /// <summary>
             /// Layer 2's weights, <c>[8 x 2]</c> row-major: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense2Weights => new Span<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength);
+            public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength);
 
             /// <summary>
             /// Layer 2's biases, <c>[2]</c>: a view of <see cref="Parameters"/>.
             /// </summary>
-            public Span<float> Dense2Bias => new Span<float>(_parameters, Dense2BiasOffset, Dense2BiasLength);
+            public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, Dense2BiasOffset, Dense2BiasLength);
 
             /// <summary>
             /// Gradients of layer 2's weights, <c>[8 x 2]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense2WeightGradients => new Span<float>(_gradients, Dense2WeightsOffset, Dense2WeightsLength);
+            public global::System.Span<float> Dense2WeightGradients => new global::System.Span<float>(_gradients, Dense2WeightsOffset, Dense2WeightsLength);
 
             /// <summary>
             /// Gradients of layer 2's biases, <c>[2]</c>: a view of <see cref="Gradients"/>.
             /// </summary>
-            public Span<float> Dense2BiasGradients => new Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
+            public global::System.Span<float> Dense2BiasGradients => new global::System.Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
 
             /// <summary>
             /// Step size per optimizer step; default 0.05. Changeable between steps (schedules).
             /// </summary>
-            /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
             public float LearningRate
             {
                 get => _learningRate;
@@ -252,7 +247,7 @@ namespace Samples.Regression
             /// <summary>
             /// Momentum factor μ in <c>v ← μ·v + g</c>; default 0.8.
             /// </summary>
-            /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
             public float Momentum
             {
                 get => _momentum;
@@ -262,7 +257,7 @@ namespace Samples.Regression
             /// <summary>
             /// λ1 of the L1 penalty λ1·Σ|w| on the weights (gradient λ1·sign(w)); default 1E-05.
             /// </summary>
-            /// <exception cref="ArgumentOutOfRangeException">The value is not finite or negative.</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
             public float L1Strength
             {
                 get => _l1Strength;
@@ -272,7 +267,7 @@ namespace Samples.Regression
             /// <summary>
             /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay); default 0.0001.
             /// </summary>
-            /// <exception cref="ArgumentOutOfRangeException">The value is not finite or negative.</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
             public float L2Strength
             {
                 get => _l2Strength;
@@ -289,12 +284,12 @@ namespace Samples.Regression
             /// </summary>
             /// <param name="input">The sample, length <see cref="InputSize"/>.</param>
             /// <param name="output">Receives the outputs, length <see cref="OutputSize"/>.</param>
-            /// <exception cref="ArgumentException">A span's length differs from the stated length.</exception>
-            public void Predict(ReadOnlySpan<float> input, Span<float> output)
+            /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length.</exception>
+            public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
                 global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-                Forward(ref MemoryMarshal.GetReference(input), 1);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
                 WriteOutputs(output, 1);
             }
 
@@ -304,8 +299,8 @@ namespace Samples.Regression
             /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
             /// <param name="outputs">Receives the outputs, <c>[batchSize, OutputSize]</c> row-major.</param>
             /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-            /// <exception cref="ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
-            public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
+            /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
+            public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
             {
                 global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
                 if (inputs.Length != (long)batchSize * InputSize)
@@ -316,27 +311,27 @@ namespace Samples.Regression
                 {
                     global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
-                Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
                 WriteOutputs(outputs, batchSize);
             }
 
-            private void WriteOutputs(Span<float> outputs, int batchSize)
+            private void WriteOutputs(global::System.Span<float> outputs, int batchSize)
             {
-                ReadOnlySpan<float> last = new ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
+                global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
                 last.CopyTo(outputs);
             }
 
             /// <summary>
             /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-            /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+            /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
             /// </summary>
             /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
             /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major.</param>
             /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-            /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+            /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
             /// </exception>
             /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-            public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+            public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
             {
                 float loss = ComputeGradients(inputs, targets, batchSize);
                 ApplyGradients();
@@ -349,10 +344,10 @@ namespace Samples.Regression
             /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
             /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major.</param>
             /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-            /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+            /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
             /// </exception>
             /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-            public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
             {
                 global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
                 if (inputs.Length != (long)batchSize * InputSize)
@@ -363,7 +358,7 @@ namespace Samples.Regression
                 {
                     global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
-                ref float x = ref MemoryMarshal.GetReference(inputs);
+                ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
                 Forward(ref x, batchSize);
                 EnsureBackwardCapacity(batchSize);
                 float loss = MeanSquaredErrorLoss(targets, batchSize, computeGradients: true);
@@ -377,10 +372,10 @@ namespace Samples.Regression
             /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
             /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major.</param>
             /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-            /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+            /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
             /// </exception>
             /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-            public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+            public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
             {
                 global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
                 if (inputs.Length != (long)batchSize * InputSize)
@@ -391,7 +386,7 @@ namespace Samples.Regression
                 {
                     global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
-                Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
                 return MeanSquaredErrorLoss(targets, batchSize, computeGradients: false);
             }
 
@@ -401,12 +396,12 @@ namespace Samples.Regression
             public float RegularizationLoss()
             {
                 double penalty = 0;
-                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((ReadOnlySpan<float>)Dense0Weights);
-                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)Dense0Weights);
-                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((ReadOnlySpan<float>)Dense1Weights);
-                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)Dense1Weights);
-                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((ReadOnlySpan<float>)Dense2Weights);
-                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)Dense2Weights);
+                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((global::System.ReadOnlySpan<float>)Dense0Weights);
+                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((global::System.ReadOnlySpan<float>)Dense0Weights);
+                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((global::System.ReadOnlySpan<float>)Dense1Weights);
+                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((global::System.ReadOnlySpan<float>)Dense1Weights);
+                penalty += (double)_l1Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes((global::System.ReadOnlySpan<float>)Dense2Weights);
+                penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((global::System.ReadOnlySpan<float>)Dense2Weights);
                 return (float)penalty;
             }
 
@@ -414,21 +409,21 @@ namespace Samples.Regression
             private void Forward(ref float input, int batchSize)
             {
                 EnsureForwardCapacity(batchSize);
-                ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
 
                 // ---- Layer 0: Dense 3 -> 8, Sigmoid ----
                 // a0 = Sigmoid(x · W0 + b0), [batch,3] x [3,8]
-                Dense0ForwardKernel(ref input, ref Unsafe.Add(ref parameters, Dense0WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
-                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid(new Span<float>(_dense0Activations, 0, batchSize * 8), new Span<float>(_dense0Activations, 0, batchSize * 8));
+                Dense0ForwardKernel(ref input, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid(new global::System.Span<float>(_dense0Activations, 0, batchSize * 8), new global::System.Span<float>(_dense0Activations, 0, batchSize * 8));
 
                 // ---- Layer 1: Dense 8 -> 8, Tanh ----
                 // a1 = Tanh(a0 · W1 + b1), [batch,8] x [8,8]
-                Dense1ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense1WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
-                global::System.Numerics.Tensors.TensorPrimitives.Tanh(new Span<float>(_dense1Activations, 0, batchSize * 8), new Span<float>(_dense1Activations, 0, batchSize * 8));
+                Dense1ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh(new global::System.Span<float>(_dense1Activations, 0, batchSize * 8), new global::System.Span<float>(_dense1Activations, 0, batchSize * 8));
 
                 // ---- Layer 2: Dense 8 -> 2, Identity ----
                 // a2 = Identity(a1 · W2 + b2), [batch,8] x [8,2]
-                Dense2ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense2WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense2Activations), ref Unsafe.Add(ref parameters, Dense2BiasOffset), batchSize);
+                Dense2ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense2WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense2BiasOffset), batchSize);
             }
 
             // Grows the workspaces to the batch size; allocates only when a larger batch than ever before arrives.
@@ -460,34 +455,34 @@ namespace Samples.Regression
             // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
             private void Backward(ref float input, int batchSize)
             {
-                ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float gradients = ref MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
                 // ---- Layer 2: Dense 8 -> 2, Identity ----
                 // dW2 = a1ᵀ · dz2, [8,batch] x [batch,2]
-                Dense2WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
+                Dense2WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
                 // db2 = Σ over the batch of dz2
-                ColumnSums(new ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 2), new Span<float>(_gradients, Dense2BiasOffset, 2));
+                ColumnSums(new global::System.ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 2), new global::System.Span<float>(_gradients, Dense2BiasOffset, 2));
                 // dz1 = (dz2 · W2ᵀ) ⊙ Tanh'(a1), [batch,2] x [2,8]
-                Transpose(new ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 8, 2);
-                Dense2InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
-                TanhBackward(new Span<float>(_dense1OutputGradients, 0, batchSize * 8), new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 8));
+                Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 8, 2);
+                Dense2InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
+                TanhBackward(new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * 8), new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 8));
 
                 // ---- Layer 1: Dense 8 -> 8, Tanh ----
                 // dW1 = a0ᵀ · dz1, [8,batch] x [batch,8]
-                Dense1WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
+                Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
                 // db1 = Σ over the batch of dz1
-                ColumnSums(new ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 8), new Span<float>(_gradients, Dense1BiasOffset, 8));
+                ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 8), new global::System.Span<float>(_gradients, Dense1BiasOffset, 8));
                 // dz0 = (dz1 · W1ᵀ) ⊙ Sigmoid'(a0), [batch,8] x [8,8]
-                Transpose(new ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 8, 8);
-                Dense1InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
-                SigmoidBackward(new Span<float>(_dense0OutputGradients, 0, batchSize * 8), new ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 8));
+                Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 8, 8);
+                Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
+                SigmoidBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 8), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 8));
 
                 // ---- Layer 0: Dense 3 -> 8, Sigmoid ----
                 // dW0 = xᵀ · dz0, [3,batch] x [batch,8]
-                Dense0WeightGradientKernel(ref input, ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
+                Dense0WeightGradientKernel(ref input, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
                 // db0 = Σ over the batch of dz0
-                ColumnSums(new ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 8), new Span<float>(_gradients, Dense0BiasOffset, 8));
+                ColumnSums(new global::System.ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 8), new global::System.Span<float>(_gradients, Dense0BiasOffset, 8));
             }
 
             /// <summary>
@@ -509,44 +504,44 @@ namespace Samples.Regression
             // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for biases).
             private void UpdateTensor(int offset, int length, float l1, float l2)
             {
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), offset);
-                ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), offset);
-                ref float velocity = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_velocity), offset);
+                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
+                ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
+                ref float velocity = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_velocity), offset);
                 float momentum = _momentum;
                 float learningRate = _learningRate;
                 int i = 0;
-                for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+                for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> wv = Vector.LoadUnsafe(ref w, (nuint)i);
-                    Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
-                    Vector<float> vv = momentum * Vector.LoadUnsafe(ref velocity, (nuint)i) + gv;
-                    Vector.StoreUnsafe(vv, ref velocity, (nuint)i);
-                    Vector.StoreUnsafe(wv - learningRate * vv, ref w, (nuint)i);
+                    global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                    global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
+                    global::System.Numerics.Vector<float> vv = momentum * global::System.Numerics.Vector.LoadUnsafe(ref velocity, (nuint)i) + gv;
+                    global::System.Numerics.Vector.StoreUnsafe(vv, ref velocity, (nuint)i);
+                    global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * vv, ref w, (nuint)i);
                 }
                 for (; i < length; i++)
                 {
-                    float ws = Unsafe.Add(ref w, i);
-                    float gs = Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
-                    float vs = momentum * Unsafe.Add(ref velocity, i) + gs;
-                    Unsafe.Add(ref velocity, i) = vs;
-                    Unsafe.Add(ref w, i) = ws - learningRate * vs;
+                    float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                    float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
+                    float vs = momentum * global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) + gs;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) = vs;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * vs;
                 }
             }
 
             // sign(w) with sign(0) = 0, as the L1 subgradient.
-            private static Vector<float> Sign(Vector<float> value)
+            private static global::System.Numerics.Vector<float> Sign(global::System.Numerics.Vector<float> value)
             {
-                Vector<float> positive = Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-                Vector<float> negative = Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+                global::System.Numerics.Vector<float> positive = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
+                global::System.Numerics.Vector<float> negative = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
                 return positive - negative;
             }
 
             // MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs), then through the output activation.
-            private float MeanSquaredErrorLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
+            private float MeanSquaredErrorLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
             {
                 int count = batchSize * OutputSize;
-                ReadOnlySpan<float> a = new ReadOnlySpan<float>(_dense2Activations, 0, count);
-                Span<float> gradients = computeGradients ? new Span<float>(_dense2OutputGradients, 0, count) : default;
+                global::System.ReadOnlySpan<float> a = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, count);
+                global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense2OutputGradients, 0, count) : default;
                 float scale = 2f / count;
                 double total = 0;
                 for (int i = 0; i < count; i++)
@@ -571,87 +566,87 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 3);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 3);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 3);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 3);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 3);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 3);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 3);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 3);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
-                        float s1 = Unsafe.Add(ref bias, n);
-                        float s2 = Unsafe.Add(ref bias, n);
-                        float s3 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 3);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 3);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -666,39 +661,39 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        Vector<float> c1_0 = Vector<float>.Zero;
-                        Vector<float> c2_0 = Vector<float>.Zero;
-                        Vector<float> c3_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 3));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 3));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 3));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 3));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 3));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 3));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 3));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 3));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
@@ -708,45 +703,45 @@ namespace Samples.Regression
                         float s3 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 3), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 3), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 3), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 3), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 3), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 3), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 3), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 3), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 3));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 3));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
                         float s0 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 3), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 3), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -761,87 +756,87 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 8);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 8);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 8);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 8);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 8);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 8);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
-                        float s1 = Unsafe.Add(ref bias, n);
-                        float s2 = Unsafe.Add(ref bias, n);
-                        float s3 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -856,39 +851,39 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        Vector<float> c1_0 = Vector<float>.Zero;
-                        Vector<float> c2_0 = Vector<float>.Zero;
-                        Vector<float> c3_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 8));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 8));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 8));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 8));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 8));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 8));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 8));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
@@ -898,45 +893,45 @@ namespace Samples.Regression
                         float s3 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 8), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 8), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 8), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 8), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 8), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 8), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 8));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
                         float s0 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -951,39 +946,39 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 8);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 8);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 8);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 8);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 8);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 8);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        Vector<float> c1_0 = Vector<float>.Zero;
-                        Vector<float> c2_0 = Vector<float>.Zero;
-                        Vector<float> c3_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
@@ -993,45 +988,45 @@ namespace Samples.Regression
                         float s3 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
                         float s0 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -1046,87 +1041,87 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 8);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 8);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 8);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 8);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 8);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 8);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
-                        float s1 = Unsafe.Add(ref bias, n);
-                        float s2 = Unsafe.Add(ref bias, n);
-                        float s3 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                        float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 8);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 8);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
-                        float s0 = Unsafe.Add(ref bias, n);
+                        float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -1141,39 +1136,39 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        Vector<float> c1_0 = Vector<float>.Zero;
-                        Vector<float> c2_0 = Vector<float>.Zero;
-                        Vector<float> c3_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 8));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 8));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 8));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 8));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 8));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 8));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 8));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
@@ -1183,45 +1178,45 @@ namespace Samples.Regression
                         float s3 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 8), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 8), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 8), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 8), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 8), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 8), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 8));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
                         float s0 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 8), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
@@ -1236,39 +1231,39 @@ namespace Samples.Regression
                 int m = 0;
                 for (; m <= M - 4; m += 4)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 2);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                    ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 2);
-                    ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                    ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 2);
-                    ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                    ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 2);
-                    ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 2);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                    ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 2);
+                    ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                    ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 2);
+                    ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                    ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 2);
+                    ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        Vector<float> c1_0 = Vector<float>.Zero;
-                        Vector<float> c2_0 = Vector<float>.Zero;
-                        Vector<float> c3_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> c1_0 = c0_0;
+                        global::System.Numerics.Vector<float> c2_0 = c0_0;
+                        global::System.Numerics.Vector<float> c3_0 = c0_0;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                            Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                            c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                            Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                            c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                            Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                            c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                            c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                            global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                            c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                            global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                            c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                        Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                        Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                        Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
@@ -1278,51 +1273,51 @@ namespace Samples.Regression
                         float s3 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                            s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                            s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                            s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                            s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                            s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                            s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
-                        Unsafe.Add(ref c1, n) = s1;
-                        Unsafe.Add(ref c2, n) = s2;
-                        Unsafe.Add(ref c3, n) = s3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                     }
                 }
                 for (; m < M; m++)
                 {
-                    ref float a0 = ref Unsafe.Add(ref a, (nint)m * 2);
-                    ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                    ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 2);
+                    ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                     int n = 0;
-                    for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                    for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                     {
-                        Vector<float> c0_0 = Vector<float>.Zero;
-                        ref float bColumns = ref Unsafe.Add(ref b, n);
+                        global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                        ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                         for (int k = 0; k < K; k++)
                         {
-                            ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                            Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                            Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                            c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                            ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                            global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                            global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                            c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                         }
-                        Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                        global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                     }
                     for (; n < N; n++)
                     {
                         float s0 = 0f;
                         for (int k = 0; k < K; k++)
                         {
-                            float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                            s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                            float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                            s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                         }
-                        Unsafe.Add(ref c0, n) = s0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                     }
                 }
             }
 
             // Column sums of a row-major [rows x sums.Length] matrix (bias gradients).
-            private static void ColumnSums(ReadOnlySpan<float> matrix, Span<float> sums)
+            private static void ColumnSums(global::System.ReadOnlySpan<float> matrix, global::System.Span<float> sums)
             {
                 sums.Clear();
                 for (int row = 0; row < matrix.Length; row += sums.Length)
@@ -1332,11 +1327,11 @@ namespace Samples.Regression
             }
 
             // destination[c, r] = source[r, c] for a row-major [rows x columns] source.
-            private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+            private static void Transpose(global::System.ReadOnlySpan<float> source, global::System.Span<float> destination, int rows, int columns)
             {
                 for (int r = 0; r < rows; r++)
                 {
-                    ReadOnlySpan<float> row = source.Slice(r * columns, columns);
+                    global::System.ReadOnlySpan<float> row = source.Slice(r * columns, columns);
                     for (int c = 0; c < columns; c++)
                     {
                         destination[c * rows + r] = row[c];
@@ -1345,44 +1340,44 @@ namespace Samples.Regression
             }
 
             // dz = da ⊙ a ⊙ (1 - a), in place over the output gradients.
-            private static void SigmoidBackward(Span<float> gradients, ReadOnlySpan<float> activations)
+            private static void SigmoidBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)
             {
-                ref float d = ref MemoryMarshal.GetReference(gradients);
-                ref float a = ref MemoryMarshal.GetReference(activations);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+                ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);
                 int length = gradients.Length;
                 int i = 0;
-                for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+                for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);
-                    Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);
-                    Vector.StoreUnsafe(dv * av * (Vector<float>.One - av), ref d, (nuint)i);
+                    global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);
+                    global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);
+                    global::System.Numerics.Vector.StoreUnsafe(dv * av * (global::System.Numerics.Vector<float>.One - av), ref d, (nuint)i);
                 }
                 for (; i < length; i++)
                 {
-                    float av = Unsafe.Add(ref a, i);
-                    float dv = Unsafe.Add(ref d, i);
-                    Unsafe.Add(ref d, i) = dv * av * (1f - av);
+                    float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+                    float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = dv * av * (1f - av);
                 }
             }
 
             // dz = da ⊙ (1 - a²), in place over the output gradients.
-            private static void TanhBackward(Span<float> gradients, ReadOnlySpan<float> activations)
+            private static void TanhBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)
             {
-                ref float d = ref MemoryMarshal.GetReference(gradients);
-                ref float a = ref MemoryMarshal.GetReference(activations);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+                ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);
                 int length = gradients.Length;
                 int i = 0;
-                for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+                for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);
-                    Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);
-                    Vector.StoreUnsafe(dv * (Vector<float>.One - av * av), ref d, (nuint)i);
+                    global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);
+                    global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);
+                    global::System.Numerics.Vector.StoreUnsafe(dv * (global::System.Numerics.Vector<float>.One - av * av), ref d, (nuint)i);
                 }
                 for (; i < length; i++)
                 {
-                    float av = Unsafe.Add(ref a, i);
-                    float dv = Unsafe.Add(ref d, i);
-                    Unsafe.Add(ref d, i) = dv * (1f - av * av);
+                    float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+                    float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = dv * (1f - av * av);
                 }
             }
 

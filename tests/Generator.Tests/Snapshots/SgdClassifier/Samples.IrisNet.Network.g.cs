@@ -10,11 +10,6 @@
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
 #nullable enable
 
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Samples
 {
     /// <summary>
@@ -109,10 +104,10 @@ namespace Samples
         // Wᵀ of layer 1, [3 x 16], refreshed each backward pass for the input-gradient kernel.
         private readonly float[] _dense1TransposedWeights = new float[48];
         // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
-        private float[] _dense0Activations = Array.Empty<float>();
-        private float[] _dense0OutputGradients = Array.Empty<float>();
-        private float[] _dense1Activations = Array.Empty<float>();
-        private float[] _dense1OutputGradients = Array.Empty<float>();
+        private float[] _dense0Activations = global::System.Array.Empty<float>();
+        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
+        private float[] _dense1Activations = global::System.Array.Empty<float>();
+        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
         private int _forwardCapacity;
         private int _backwardCapacity;
         private long _stepCount;
@@ -133,7 +128,7 @@ namespace Samples
         /// <param name="seed">Seed of the weight initialisation.</param>
         public IrisNet(int seed)
         {
-            var random = new Random(seed);
+            global::System.Random random = new global::System.Random(seed);
             global::StaticNet.WeightInitializer.HeNormal(Dense0Weights, 4, random);
             global::StaticNet.WeightInitializer.GlorotUniform(Dense1Weights, 16, 3, random);
         }
@@ -142,57 +137,57 @@ namespace Samples
         /// All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases
         /// (offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.
         /// </summary>
-        public Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>
-        /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
         /// </summary>
-        public Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients;
 
         /// <summary>
         /// Layer 0's weights, <c>[4 x 16]</c> row-major: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense0Weights => new Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
+        public global::System.Span<float> Dense0Weights => new global::System.Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
 
         /// <summary>
         /// Layer 0's biases, <c>[16]</c>: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense0Bias => new Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
+        public global::System.Span<float> Dense0Bias => new global::System.Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
 
         /// <summary>
         /// Gradients of layer 0's weights, <c>[4 x 16]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense0WeightGradients => new Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
+        public global::System.Span<float> Dense0WeightGradients => new global::System.Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
 
         /// <summary>
         /// Gradients of layer 0's biases, <c>[16]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense0BiasGradients => new Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
+        public global::System.Span<float> Dense0BiasGradients => new global::System.Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
 
         /// <summary>
         /// Layer 1's weights, <c>[16 x 3]</c> row-major: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense1Weights => new Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
+        public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
 
         /// <summary>
         /// Layer 1's biases, <c>[3]</c>: a view of <see cref="Parameters"/>.
         /// </summary>
-        public Span<float> Dense1Bias => new Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
+        public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
 
         /// <summary>
         /// Gradients of layer 1's weights, <c>[16 x 3]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense1WeightGradients => new Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
+        public global::System.Span<float> Dense1WeightGradients => new global::System.Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
 
         /// <summary>
         /// Gradients of layer 1's biases, <c>[3]</c>: a view of <see cref="Gradients"/>.
         /// </summary>
-        public Span<float> Dense1BiasGradients => new Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
+        public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
         /// <summary>
         /// Step size per optimizer step; default 0.01. Changeable between steps (schedules).
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float LearningRate
         {
             get => _learningRate;
@@ -202,7 +197,7 @@ namespace Samples
         /// <summary>
         /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay); default 0.001.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is not finite or negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
         public float L2Strength
         {
             get => _l2Strength;
@@ -219,12 +214,12 @@ namespace Samples
         /// </summary>
         /// <param name="input">The sample, length <see cref="InputSize"/>.</param>
         /// <param name="output">Receives the probabilities, length <see cref="OutputSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length.</exception>
-        public void Predict(ReadOnlySpan<float> input, Span<float> output)
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length.</exception>
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
             global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-            Forward(ref MemoryMarshal.GetReference(input), 1);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
             WriteOutputs(output, 1);
         }
 
@@ -234,8 +229,8 @@ namespace Samples
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="outputs">Receives the probabilities, <c>[batchSize, OutputSize]</c> row-major.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
-        public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -246,28 +241,28 @@ namespace Samples
             {
                 global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             WriteOutputs(outputs, batchSize);
         }
 
-        private void WriteOutputs(Span<float> outputs, int batchSize)
+        private void WriteOutputs(global::System.Span<float> outputs, int batchSize)
         {
-            ReadOnlySpan<float> last = new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
+            global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
             // The last layer holds logits (the loss is fused with Softmax): apply Softmax here.
             SoftmaxRows(last, outputs);
         }
 
         /// <summary>
         /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-        /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+        /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-        public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             float loss = ComputeGradients(inputs, targets, batchSize);
             ApplyGradients();
@@ -280,10 +275,10 @@ namespace Samples
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -294,7 +289,7 @@ namespace Samples
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
             Forward(ref x, batchSize);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(targets, batchSize, computeGradients: true);
@@ -308,10 +303,10 @@ namespace Samples
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -322,21 +317,21 @@ namespace Samples
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             return CrossEntropyLoss(targets, batchSize, computeGradients: false);
         }
 
         /// <summary>
         /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-        /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+        /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-        public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             float loss = ComputeGradients(inputs, labels, batchSize);
             ApplyGradients();
@@ -349,10 +344,10 @@ namespace Samples
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -361,7 +356,7 @@ namespace Samples
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
             Forward(ref x, batchSize);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(labels, batchSize, computeGradients: true);
@@ -375,10 +370,10 @@ namespace Samples
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
         {
             global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
             if (inputs.Length != (long)batchSize * InputSize)
@@ -387,7 +382,7 @@ namespace Samples
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
             return CrossEntropyLoss(labels, batchSize, computeGradients: false);
         }
 
@@ -397,8 +392,8 @@ namespace Samples
         public float RegularizationLoss()
         {
             double penalty = 0;
-            penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)Dense0Weights);
-            penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)Dense1Weights);
+            penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((global::System.ReadOnlySpan<float>)Dense0Weights);
+            penalty += 0.5 * _l2Strength * global::System.Numerics.Tensors.TensorPrimitives.SumOfSquares((global::System.ReadOnlySpan<float>)Dense1Weights);
             return (float)penalty;
         }
 
@@ -406,16 +401,16 @@ namespace Samples
         private void Forward(ref float input, int batchSize)
         {
             EnsureForwardCapacity(batchSize);
-            ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
 
             // ---- Layer 0: Dense 4 -> 16, ReLU ----
             // a0 = ReLU(x · W0 + b0), [batch,4] x [4,16]
-            Dense0ForwardKernel(ref input, ref Unsafe.Add(ref parameters, Dense0WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
-            global::System.Numerics.Tensors.TensorPrimitives.Max(new Span<float>(_dense0Activations, 0, batchSize * 16), 0f, new Span<float>(_dense0Activations, 0, batchSize * 16));
+            Dense0ForwardKernel(ref input, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
+            global::System.Numerics.Tensors.TensorPrimitives.Max(new global::System.Span<float>(_dense0Activations, 0, batchSize * 16), 0f, new global::System.Span<float>(_dense0Activations, 0, batchSize * 16));
 
             // ---- Layer 1: Dense 16 -> 3, Softmax ----
             // z1 = a0 · W1 + b1 (logits; Softmax is applied by Predict and fused into the loss), [batch,16] x [16,3]
-            Dense1ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense1WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
+            Dense1ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
         }
 
         // Grows the workspaces to the batch size; allocates only when a larger batch than ever before arrives.
@@ -445,24 +440,24 @@ namespace Samples
         // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
         private void Backward(ref float input, int batchSize)
         {
-            ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-            ref float gradients = ref MemoryMarshal.GetArrayDataReference(_gradients);
+            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
             // ---- Layer 1: Dense 16 -> 3, Softmax ----
             // dW1 = a0ᵀ · dz1, [16,batch] x [batch,3]
-            Dense1WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
+            Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
             // db1 = Σ over the batch of dz1
-            ColumnSums(new ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 3), new Span<float>(_gradients, Dense1BiasOffset, 3));
+            ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 3), new global::System.Span<float>(_gradients, Dense1BiasOffset, 3));
             // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,3] x [3,16]
-            Transpose(new ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 16, 3);
-            Dense1InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
-            ReLUBackward(new Span<float>(_dense0OutputGradients, 0, batchSize * 16), new ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 16));
+            Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 16, 3);
+            Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
+            ReLUBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 16), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 16));
 
             // ---- Layer 0: Dense 4 -> 16, ReLU ----
             // dW0 = xᵀ · dz0, [4,batch] x [batch,16]
-            Dense0WeightGradientKernel(ref input, ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
+            Dense0WeightGradientKernel(ref input, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
             // db0 = Σ over the batch of dz0
-            ColumnSums(new ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 16), new Span<float>(_gradients, Dense0BiasOffset, 16));
+            ColumnSums(new global::System.ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 16), new global::System.Span<float>(_gradients, Dense0BiasOffset, 16));
         }
 
         /// <summary>
@@ -482,54 +477,54 @@ namespace Samples
         // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for biases).
         private void UpdateTensor(int offset, int length, float l1, float l2)
         {
-            ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), offset);
-            ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), offset);
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
+            ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
             float learningRate = _learningRate;
             int i = 0;
-            for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> wv = Vector.LoadUnsafe(ref w, (nuint)i);
-                Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
-                Vector.StoreUnsafe(wv - learningRate * gv, ref w, (nuint)i);
+                global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
+                global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * gv, ref w, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float ws = Unsafe.Add(ref w, i);
-                float gs = Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
-                Unsafe.Add(ref w, i) = ws - learningRate * gs;
+                float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * gs;
             }
         }
 
         // sign(w) with sign(0) = 0, as the L1 subgradient.
-        private static Vector<float> Sign(Vector<float> value)
+        private static global::System.Numerics.Vector<float> Sign(global::System.Numerics.Vector<float> value)
         {
-            Vector<float> positive = Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-            Vector<float> negative = Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+            global::System.Numerics.Vector<float> positive = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
+            global::System.Numerics.Vector<float> negative = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
             return positive - negative;
         }
 
         // CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);
         // dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits.
-        private float CrossEntropyLoss(ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
+        private float CrossEntropyLoss(global::System.ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
         {
-            ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
-            Span<float> gradients = computeGradients ? new Span<float>(_dense1OutputGradients, 0, batchSize * OutputSize) : default;
-            Span<float> shifted = _outputScratch;
+            global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
+            global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * OutputSize) : default;
+            global::System.Span<float> shifted = _outputScratch;
             float scale = 1f / batchSize;
             double total = 0;
             for (int b = 0; b < batchSize; b++)
             {
-                ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
+                global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
                 int label = labels[b];
                 float shiftedLabelLogit = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += Math.Log(sum) - shiftedLabelLogit;
+                total += global::System.Math.Log(sum) - shiftedLabelLogit;
                 if (computeGradients)
                 {
-                    Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
+                    global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
                     global::System.Numerics.Tensors.TensorPrimitives.Multiply(shifted, scale / sum, dz);
                     dz[label] -= scale;
                 }
@@ -539,27 +534,29 @@ namespace Samples
 
         // CrossEntropy fused with Softmax, from target rows: L_b = Σ_k y_k (log Σ_j e^(z_j) - z_k) (log-sum-exp with max-subtraction);
         // dL/dz = (softmax(z) · Σ_k y_k - y) / batch, which is (p - y) / batch for one-hot rows. Finite for any finite logits.
-        private float CrossEntropyLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
+        private float CrossEntropyLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
         {
-            ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
-            Span<float> gradients = computeGradients ? new Span<float>(_dense1OutputGradients, 0, batchSize * OutputSize) : default;
-            Span<float> shifted = _outputScratch;
+            global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
+            global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * OutputSize) : default;
+            global::System.Span<float> shifted = _outputScratch;
             float scale = 1f / batchSize;
             double total = 0;
             for (int b = 0; b < batchSize; b++)
             {
-                ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
+                global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
-                ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.
+                global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
+                global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
                 float targetSum = global::System.Numerics.Tensors.TensorPrimitives.Sum(y);
                 float targetDot = global::System.Numerics.Tensors.TensorPrimitives.Dot(y, shifted);
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += targetSum * Math.Log(sum) - targetDot;
+                total += targetSum * global::System.Math.Log(sum) - targetDot;
                 if (computeGradients)
                 {
-                    Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
+                    global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);
                     global::System.Numerics.Tensors.TensorPrimitives.Multiply(shifted, scale * targetSum / sum, dz);
                     global::System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(y, -scale, dz, dz);
                 }
@@ -577,142 +574,142 @@ namespace Samples
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 4);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 4);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 4);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 4);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 4);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 4);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 4);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 4);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c1_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c2_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    Vector<float> c3_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
-                    float s1 = Unsafe.Add(ref bias, n);
-                    float s2 = Unsafe.Add(ref bias, n);
-                    float s3 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 4);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 4);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c0_1 = Vector.LoadUnsafe(ref bias, (nuint)(n + Vector<float>.Count));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -727,77 +724,77 @@ namespace Samples
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 4));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 4));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 4));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 4));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 4));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 4));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 4));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 4));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 4));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 4));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 4));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 4));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -807,62 +804,62 @@ namespace Samples
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 4), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 4), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 4), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 4), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 4), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 4), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -877,87 +874,87 @@ namespace Samples
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 16);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 16);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 16);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 16);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 16);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 16);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 16);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 16);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
-                    float s1 = Unsafe.Add(ref bias, n);
-                    float s2 = Unsafe.Add(ref bias, n);
-                    float s3 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                    float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 16);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 16);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
-                    float s0 = Unsafe.Add(ref bias, n);
+                    float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -972,39 +969,39 @@ namespace Samples
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 16));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 16));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 16));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 16));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 16));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 16));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 16));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 16));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1014,45 +1011,45 @@ namespace Samples
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 16), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 16), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 16), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 16), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 16), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 16), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 16), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 16), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 16));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 16));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 16), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 16), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
@@ -1067,77 +1064,77 @@ namespace Samples
             int m = 0;
             for (; m <= M - 4; m += 4)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 3);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-                ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 3);
-                ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-                ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 3);
-                ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-                ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 3);
-                ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 3);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 3);
+                ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 3);
+                ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 3);
+                ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    Vector<float> c1_1 = Vector<float>.Zero;
-                    Vector<float> c2_1 = Vector<float>.Zero;
-                    Vector<float> c3_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_1 = c0_1;
+                    global::System.Numerics.Vector<float> c2_1 = c0_1;
+                    global::System.Numerics.Vector<float> c3_1 = c0_1;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        c1_1 = Vector.MultiplyAddEstimate(a1k, b1, c1_1);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        c2_1 = Vector.MultiplyAddEstimate(a2k, b1, c2_1);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
-                        c3_1 = Vector.MultiplyAddEstimate(a3k, b1, c3_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        c1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b1, c1_1);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        c2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b1, c2_1);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        c3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b1, c3_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + Vector<float>.Count));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
-                    Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_1, ref c1, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_1, ref c2, (nuint)(n + global::System.Numerics.Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_1, ref c3, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c1_0 = Vector<float>.Zero;
-                    Vector<float> c2_0 = Vector<float>.Zero;
-                    Vector<float> c3_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c1_0 = c0_0;
+                    global::System.Numerics.Vector<float> c2_0 = c0_0;
+                    global::System.Numerics.Vector<float> c3_0 = c0_0;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                        c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                        Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                        c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                        Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                        c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                        c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                        global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                        c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                        global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                        c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                    Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                    Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
@@ -1147,68 +1144,68 @@ namespace Samples
                     float s3 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                        s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                        s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                        s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                        s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                        s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                        s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
-                    Unsafe.Add(ref c1, n) = s1;
-                    Unsafe.Add(ref c2, n) = s2;
-                    Unsafe.Add(ref c3, n) = s3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
                 }
             }
             for (; m < M; m++)
             {
-                ref float a0 = ref Unsafe.Add(ref a, (nint)m * 3);
-                ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 3);
+                ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
                 int n = 0;
-                for (; n <= N - 2 * Vector<float>.Count; n += 2 * Vector<float>.Count)
+                for (; n <= N - 2 * global::System.Numerics.Vector<float>.Count; n += 2 * global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    Vector<float> c0_1 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> c0_1 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> b1 = Vector.LoadUnsafe(ref bRow, (nuint)(0 + Vector<float>.Count));
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                        c0_1 = Vector.MultiplyAddEstimate(a0k, b1, c0_1);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> b1 = global::System.Numerics.Vector.LoadUnsafe(ref bRow, (nuint)(0 + global::System.Numerics.Vector<float>.Count));
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        c0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b1, c0_1);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                    Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + Vector<float>.Count));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_1, ref c0, (nuint)(n + global::System.Numerics.Vector<float>.Count));
                 }
-                for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+                for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
                 {
-                    Vector<float> c0_0 = Vector<float>.Zero;
-                    ref float bColumns = ref Unsafe.Add(ref b, n);
+                    global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                    ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                     for (int k = 0; k < K; k++)
                     {
-                        ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                        Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                        Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                        c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                        ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                        global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                        global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                        c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                     }
-                    Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                    global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
                 }
                 for (; n < N; n++)
                 {
                     float s0 = 0f;
                     for (int k = 0; k < K; k++)
                     {
-                        float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                        s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                        float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                        s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                     }
-                    Unsafe.Add(ref c0, n) = s0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
                 }
             }
         }
 
         // Column sums of a row-major [rows x sums.Length] matrix (bias gradients).
-        private static void ColumnSums(ReadOnlySpan<float> matrix, Span<float> sums)
+        private static void ColumnSums(global::System.ReadOnlySpan<float> matrix, global::System.Span<float> sums)
         {
             sums.Clear();
             for (int row = 0; row < matrix.Length; row += sums.Length)
@@ -1218,11 +1215,11 @@ namespace Samples
         }
 
         // destination[c, r] = source[r, c] for a row-major [rows x columns] source.
-        private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+        private static void Transpose(global::System.ReadOnlySpan<float> source, global::System.Span<float> destination, int rows, int columns)
         {
             for (int r = 0; r < rows; r++)
             {
-                ReadOnlySpan<float> row = source.Slice(r * columns, columns);
+                global::System.ReadOnlySpan<float> row = source.Slice(r * columns, columns);
                 for (int c = 0; c < columns; c++)
                 {
                     destination[c * rows + r] = row[c];
@@ -1231,12 +1228,12 @@ namespace Samples
         }
 
         // p = Softmax(z) per row of 3, with max-subtraction so that exp never overflows.
-        private static void SoftmaxRows(ReadOnlySpan<float> logits, Span<float> probabilities)
+        private static void SoftmaxRows(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
         {
             for (int row = 0; row < logits.Length; row += 3)
             {
-                ReadOnlySpan<float> z = logits.Slice(row, 3);
-                Span<float> p = probabilities.Slice(row, 3);
+                global::System.ReadOnlySpan<float> z = logits.Slice(row, 3);
+                global::System.Span<float> p = probabilities.Slice(row, 3);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, global::System.Numerics.Tensors.TensorPrimitives.Max(z), p);
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(p, p);
                 global::System.Numerics.Tensors.TensorPrimitives.Divide(p, global::System.Numerics.Tensors.TensorPrimitives.Sum(p), p);
@@ -1244,23 +1241,23 @@ namespace Samples
         }
 
         // dz = da ⊙ (a > 0), in place over the output gradients.
-        private static void ReLUBackward(Span<float> gradients, ReadOnlySpan<float> activations)
+        private static void ReLUBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)
         {
-            ref float d = ref MemoryMarshal.GetReference(gradients);
-            ref float a = ref MemoryMarshal.GetReference(activations);
+            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);
             int length = gradients.Length;
             int i = 0;
-            for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);
-                Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);
-                Vector.StoreUnsafe(Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), dv, Vector<float>.Zero), ref d, (nuint)i);
+                global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);
+                global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(av, global::System.Numerics.Vector<float>.Zero), dv, global::System.Numerics.Vector<float>.Zero), ref d, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float av = Unsafe.Add(ref a, i);
-                float dv = Unsafe.Add(ref d, i);
-                Unsafe.Add(ref d, i) = av > 0f ? dv : 0f;
+                float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+                float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = av > 0f ? dv : 0f;
             }
         }
 

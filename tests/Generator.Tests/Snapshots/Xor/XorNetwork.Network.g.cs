@@ -10,11 +10,6 @@
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
 #nullable enable
 
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 /// <summary>
 /// Network XorNetwork: see the header of this file for its architecture and parameter layout.
 /// </summary>
@@ -108,10 +103,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     // Wᵀ of layer 1, [1 x 4], refreshed each backward pass for the input-gradient kernel.
     private readonly float[] _dense1TransposedWeights = new float[4];
     // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
-    private float[] _dense0Activations = Array.Empty<float>();
-    private float[] _dense0OutputGradients = Array.Empty<float>();
-    private float[] _dense1Activations = Array.Empty<float>();
-    private float[] _dense1OutputGradients = Array.Empty<float>();
+    private float[] _dense0Activations = global::System.Array.Empty<float>();
+    private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
+    private float[] _dense1Activations = global::System.Array.Empty<float>();
+    private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
     private int _forwardCapacity;
     private int _backwardCapacity;
     private long _stepCount;
@@ -134,7 +129,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="seed">Seed of the weight initialisation.</param>
     public XorNetwork(int seed)
     {
-        var random = new Random(seed);
+        global::System.Random random = new global::System.Random(seed);
         global::StaticNet.WeightInitializer.GlorotUniform(Dense0Weights, 2, 4, random);
         global::StaticNet.WeightInitializer.GlorotUniform(Dense1Weights, 4, 1, random);
     }
@@ -143,57 +138,57 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases
     /// (offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.
     /// </summary>
-    public Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>
-    /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+    /// Gradients of the mean batch loss from the last <see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
     /// </summary>
-    public Span<float> Gradients => _gradients;
+    public global::System.Span<float> Gradients => _gradients;
 
     /// <summary>
     /// Layer 0's weights, <c>[2 x 4]</c> row-major: a view of <see cref="Parameters"/>.
     /// </summary>
-    public Span<float> Dense0Weights => new Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
+    public global::System.Span<float> Dense0Weights => new global::System.Span<float>(_parameters, Dense0WeightsOffset, Dense0WeightsLength);
 
     /// <summary>
     /// Layer 0's biases, <c>[4]</c>: a view of <see cref="Parameters"/>.
     /// </summary>
-    public Span<float> Dense0Bias => new Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
+    public global::System.Span<float> Dense0Bias => new global::System.Span<float>(_parameters, Dense0BiasOffset, Dense0BiasLength);
 
     /// <summary>
     /// Gradients of layer 0's weights, <c>[2 x 4]</c>: a view of <see cref="Gradients"/>.
     /// </summary>
-    public Span<float> Dense0WeightGradients => new Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
+    public global::System.Span<float> Dense0WeightGradients => new global::System.Span<float>(_gradients, Dense0WeightsOffset, Dense0WeightsLength);
 
     /// <summary>
     /// Gradients of layer 0's biases, <c>[4]</c>: a view of <see cref="Gradients"/>.
     /// </summary>
-    public Span<float> Dense0BiasGradients => new Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
+    public global::System.Span<float> Dense0BiasGradients => new global::System.Span<float>(_gradients, Dense0BiasOffset, Dense0BiasLength);
 
     /// <summary>
     /// Layer 1's weights, <c>[4 x 1]</c> row-major: a view of <see cref="Parameters"/>.
     /// </summary>
-    public Span<float> Dense1Weights => new Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
+    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength);
 
     /// <summary>
     /// Layer 1's biases, <c>[1]</c>: a view of <see cref="Parameters"/>.
     /// </summary>
-    public Span<float> Dense1Bias => new Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
+    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, Dense1BiasOffset, Dense1BiasLength);
 
     /// <summary>
     /// Gradients of layer 1's weights, <c>[4 x 1]</c>: a view of <see cref="Gradients"/>.
     /// </summary>
-    public Span<float> Dense1WeightGradients => new Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
+    public global::System.Span<float> Dense1WeightGradients => new global::System.Span<float>(_gradients, Dense1WeightsOffset, Dense1WeightsLength);
 
     /// <summary>
     /// Gradients of layer 1's biases, <c>[1]</c>: a view of <see cref="Gradients"/>.
     /// </summary>
-    public Span<float> Dense1BiasGradients => new Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
+    public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
     /// <summary>
     /// Step size per optimizer step; default 0.05. Changeable between steps (schedules).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
     public float LearningRate
     {
         get => _learningRate;
@@ -203,7 +198,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <summary>
     /// Adam's decay rate of the first-moment estimate; default 0.9.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
     public float Beta1
     {
         get => _beta1;
@@ -213,7 +208,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <summary>
     /// Adam's decay rate of the second-moment estimate; default 0.999.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
     public float Beta2
     {
         get => _beta2;
@@ -223,7 +218,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <summary>
     /// Adam's ε, added to the denominator of the update; default 1E-08.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
     public float Epsilon
     {
         get => _epsilon;
@@ -240,12 +235,12 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// </summary>
     /// <param name="input">The sample, length <see cref="InputSize"/>.</param>
     /// <param name="output">Receives the probabilities, length <see cref="OutputSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length.</exception>
-    public void Predict(ReadOnlySpan<float> input, Span<float> output)
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length.</exception>
+    public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
         global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-        Forward(ref MemoryMarshal.GetReference(input), 1);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
         WriteOutputs(output, 1);
     }
 
@@ -255,8 +250,8 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="outputs">Receives the probabilities, <c>[batchSize, OutputSize]</c> row-major.</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
-    public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.</exception>
+    public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
     {
         global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
         if (inputs.Length != (long)batchSize * InputSize)
@@ -267,28 +262,28 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         {
             global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
-        Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
         WriteOutputs(outputs, batchSize);
     }
 
-    private void WriteOutputs(Span<float> outputs, int batchSize)
+    private void WriteOutputs(global::System.Span<float> outputs, int batchSize)
     {
-        ReadOnlySpan<float> last = new ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
+        global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
         // The last layer holds logits (the loss is fused with Sigmoid): apply Sigmoid here.
         global::System.Numerics.Tensors.TensorPrimitives.Sigmoid(last, outputs);
     }
 
     /// <summary>
     /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-    /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+    /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
     /// </summary>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (each 0 or 1, or a probability).</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-    public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+    public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
     {
         float loss = ComputeGradients(inputs, targets, batchSize);
         ApplyGradients();
@@ -301,10 +296,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (each 0 or 1, or a probability).</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+    public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
     {
         global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
         if (inputs.Length != (long)batchSize * InputSize)
@@ -315,7 +310,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         {
             global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
-        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
         Forward(ref x, batchSize);
         EnsureBackwardCapacity(batchSize);
         float loss = BinaryCrossEntropyLoss(targets, batchSize, computeGradients: true);
@@ -329,10 +324,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (each 0 or 1, or a probability).</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-    public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
+    public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
     {
         global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
         if (inputs.Length != (long)batchSize * InputSize)
@@ -343,21 +338,21 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         {
             global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
-        Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
         return BinaryCrossEntropyLoss(targets, batchSize, computeGradients: false);
     }
 
     /// <summary>
     /// One training step on a batch: forward pass, backward pass, then the optimizer step with L1/L2
-    /// (<see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
+    /// (<see cref="ComputeGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{int}, int)"/> then <see cref="ApplyGradients"/>). Allocation-free after warm-up; not thread-safe.
     /// </summary>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="labels">Labels 0 or 1, length <c>batchSize</c>.</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
-    public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+    public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
     {
         float loss = ComputeGradients(inputs, labels, batchSize);
         ApplyGradients();
@@ -370,10 +365,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="labels">Labels 0 or 1, length <c>batchSize</c>.</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+    public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
     {
         global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
         if (inputs.Length != (long)batchSize * InputSize)
@@ -382,7 +377,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         }
         global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
         global::StaticNet.NetworkArguments.CheckLabels(labels, 2);
-        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
         Forward(ref x, batchSize);
         EnsureBackwardCapacity(batchSize);
         float loss = BinaryCrossEntropyLoss(labels, batchSize, computeGradients: true);
@@ -396,10 +391,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
     /// <param name="labels">Labels 0 or 1, length <c>batchSize</c>.</param>
     /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-    /// <exception cref="ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
+    /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range, or a label is out of range.
     /// </exception>
     /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
-    public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
+    public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int batchSize)
     {
         global::StaticNet.NetworkArguments.CheckBatchSize(batchSize, MaxBatchSize);
         if (inputs.Length != (long)batchSize * InputSize)
@@ -408,7 +403,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         }
         global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
         global::StaticNet.NetworkArguments.CheckLabels(labels, 2);
-        Forward(ref MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
         return BinaryCrossEntropyLoss(labels, batchSize, computeGradients: false);
     }
 
@@ -424,16 +419,16 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     private void Forward(ref float input, int batchSize)
     {
         EnsureForwardCapacity(batchSize);
-        ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+        ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
 
         // ---- Layer 0: Dense 2 -> 4, Tanh ----
         // a0 = Tanh(x · W0 + b0), [batch,2] x [2,4]
-        Dense0ForwardKernel(ref input, ref Unsafe.Add(ref parameters, Dense0WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
-        global::System.Numerics.Tensors.TensorPrimitives.Tanh(new Span<float>(_dense0Activations, 0, batchSize * 4), new Span<float>(_dense0Activations, 0, batchSize * 4));
+        Dense0ForwardKernel(ref input, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense0BiasOffset), batchSize);
+        global::System.Numerics.Tensors.TensorPrimitives.Tanh(new global::System.Span<float>(_dense0Activations, 0, batchSize * 4), new global::System.Span<float>(_dense0Activations, 0, batchSize * 4));
 
         // ---- Layer 1: Dense 4 -> 1, Sigmoid ----
         // z1 = a0 · W1 + b1 (logits; Sigmoid is applied by Predict and fused into the loss), [batch,4] x [4,1]
-        Dense1ForwardKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref Unsafe.Add(ref parameters, Dense1WeightsOffset), ref MemoryMarshal.GetArrayDataReference(_dense1Activations), ref Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
+        Dense1ForwardKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1WeightsOffset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Dense1BiasOffset), batchSize);
     }
 
     // Grows the workspaces to the batch size; allocates only when a larger batch than ever before arrives.
@@ -463,24 +458,24 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
     private void Backward(ref float input, int batchSize)
     {
-        ref float parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float gradients = ref MemoryMarshal.GetArrayDataReference(_gradients);
+        ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+        ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
         // ---- Layer 1: Dense 4 -> 1, Sigmoid ----
         // dW1 = a0ᵀ · dz1, [4,batch] x [batch,1]
-        Dense1WeightGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense0Activations), ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
+        Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
         // db1 = Σ over the batch of dz1
-        ColumnSums(new ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 1), new Span<float>(_gradients, Dense1BiasOffset, 1));
+        ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 1), new global::System.Span<float>(_gradients, Dense1BiasOffset, 1));
         // dz0 = (dz1 · W1ᵀ) ⊙ Tanh'(a0), [batch,1] x [1,4]
-        Transpose(new ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 4, 1);
-        Dense1InputGradientKernel(ref MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
-        TanhBackward(new Span<float>(_dense0OutputGradients, 0, batchSize * 4), new ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 4));
+        Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 4, 1);
+        Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
+        TanhBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 4), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 4));
 
         // ---- Layer 0: Dense 2 -> 4, Tanh ----
         // dW0 = xᵀ · dz0, [2,batch] x [batch,4]
-        Dense0WeightGradientKernel(ref input, ref MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
+        Dense0WeightGradientKernel(ref input, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense0WeightsOffset), batchSize);
         // db0 = Σ over the batch of dz0
-        ColumnSums(new ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 4), new Span<float>(_gradients, Dense0BiasOffset, 4));
+        ColumnSums(new global::System.ReadOnlySpan<float>(_dense0OutputGradients, 0, batchSize * 4), new global::System.Span<float>(_gradients, Dense0BiasOffset, 4));
     }
 
     /// <summary>
@@ -491,10 +486,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     {
         _stepCount++;
         // Bias corrections of the moment estimates (Kingma & Ba 2015, Algorithm 1), in double as PyTorch does.
-        double biasCorrection1 = 1 - Math.Pow(_beta1, _stepCount);
-        double biasCorrection2 = 1 - Math.Pow(_beta2, _stepCount);
+        double biasCorrection1 = 1 - global::System.Math.Pow(_beta1, _stepCount);
+        double biasCorrection2 = 1 - global::System.Math.Pow(_beta2, _stepCount);
         float stepSize = (float)(_learningRate / biasCorrection1);
-        float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
+        float biasCorrection2Sqrt = (float)global::System.Math.Sqrt(biasCorrection2);
         UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, stepSize, biasCorrection2Sqrt);
         UpdateTensor(Dense0BiasOffset, Dense0BiasLength, stepSize, biasCorrection2Sqrt);
         UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, stepSize, biasCorrection2Sqrt);
@@ -504,52 +499,52 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (sqrt(v) / sqrt(1-β2^t) + ε)
     private void UpdateTensor(int offset, int length, float stepSize, float biasCorrection2Sqrt)
     {
-        ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), offset);
-        ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), offset);
-        ref float m1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
-        ref float m2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
+        ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
+        ref float m1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
+        ref float m2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
         float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
         float learningRate = _learningRate;
         int i = 0;
-        for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+        for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
         {
-            Vector<float> wv = Vector.LoadUnsafe(ref w, (nuint)i);
-            Vector<float> gv = Vector.LoadUnsafe(ref g, (nuint)i);
-            Vector<float> mv = beta1 * Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
-            Vector<float> sv = beta2 * Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
-            Vector.StoreUnsafe(mv, ref m1, (nuint)i);
-            Vector.StoreUnsafe(sv, ref m2, (nuint)i);
-            Vector.StoreUnsafe(wv - stepSize * mv / (Vector.SquareRoot(sv) / biasCorrection2Sqrt + new Vector<float>(epsilon)), ref w, (nuint)i);
+            global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+            global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
+            global::System.Numerics.Vector<float> mv = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
+            global::System.Numerics.Vector<float> sv = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
+            global::System.Numerics.Vector.StoreUnsafe(mv, ref m1, (nuint)i);
+            global::System.Numerics.Vector.StoreUnsafe(sv, ref m2, (nuint)i);
+            global::System.Numerics.Vector.StoreUnsafe(wv - stepSize * mv / (global::System.Numerics.Vector.SquareRoot(sv) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
         }
         for (; i < length; i++)
         {
-            float ws = Unsafe.Add(ref w, i);
-            float gs = Unsafe.Add(ref g, i);
-            float ms = beta1 * Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
-            float ss = beta2 * Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
-            Unsafe.Add(ref m1, i) = ms;
-            Unsafe.Add(ref m2, i) = ss;
-            Unsafe.Add(ref w, i) = ws - stepSize * ms / (MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
+            float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+            float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
+            float ms = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
+            float ss = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) = ms;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) = ss;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - stepSize * ms / (global::System.MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
         }
     }
 
     // BinaryCrossEntropy fused with Sigmoid, from the logit z of each output (PyTorch BCEWithLogitsLoss):
     // L = mean over batch and outputs of max(z, 0) - z·y + log(1 + e^-|z|), finite for any finite z; dL/dz = (sigmoid(z) - y) / (batch · outputs).
-    private float BinaryCrossEntropyLoss(ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
+    private float BinaryCrossEntropyLoss(global::System.ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
     {
         int count = batchSize * OutputSize;
-        ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense1Activations, 0, count);
-        Span<float> gradients = computeGradients ? new Span<float>(_dense1OutputGradients, 0, count) : default;
+        global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, count);
+        global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense1OutputGradients, 0, count) : default;
         float scale = 1f / count;
         double total = 0;
         for (int i = 0; i < count; i++)
         {
             float z = logits[i];
             float y = labels[i];
-            total += Math.Max(z, 0f) - (double)z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+            total += global::System.Math.Max(z, 0f) - (double)z * y + global::System.Math.Log(1 + global::System.Math.Exp(-global::System.Math.Abs(z)));
             if (computeGradients)
             {
-                gradients[i] = (1f / (1f + MathF.Exp(-z)) - y) * scale;
+                gradients[i] = (1f / (1f + global::System.MathF.Exp(-z)) - y) * scale;
             }
         }
         return (float)(total / count);
@@ -557,21 +552,21 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
 
     // BinaryCrossEntropy fused with Sigmoid, from the logit z of each output (PyTorch BCEWithLogitsLoss):
     // L = mean over batch and outputs of max(z, 0) - z·y + log(1 + e^-|z|), finite for any finite z; dL/dz = (sigmoid(z) - y) / (batch · outputs).
-    private float BinaryCrossEntropyLoss(ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
+    private float BinaryCrossEntropyLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
     {
         int count = batchSize * OutputSize;
-        ReadOnlySpan<float> logits = new ReadOnlySpan<float>(_dense1Activations, 0, count);
-        Span<float> gradients = computeGradients ? new Span<float>(_dense1OutputGradients, 0, count) : default;
+        global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, count);
+        global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>(_dense1OutputGradients, 0, count) : default;
         float scale = 1f / count;
         double total = 0;
         for (int i = 0; i < count; i++)
         {
             float z = logits[i];
             float y = targets[i];
-            total += Math.Max(z, 0f) - (double)z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+            total += global::System.Math.Max(z, 0f) - (double)z * y + global::System.Math.Log(1 + global::System.Math.Exp(-global::System.Math.Abs(z)));
             if (computeGradients)
             {
-                gradients[i] = (1f / (1f + MathF.Exp(-z)) - y) * scale;
+                gradients[i] = (1f / (1f + global::System.MathF.Exp(-z)) - y) * scale;
             }
         }
         return (float)(total / count);
@@ -587,87 +582,87 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         int m = 0;
         for (; m <= M - 4; m += 4)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 2);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-            ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 2);
-            ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-            ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 2);
-            ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-            ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 2);
-            ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 2);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 2);
+            ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 2);
+            ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 2);
+            ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                global::System.Numerics.Vector<float> c1_0 = c0_0;
+                global::System.Numerics.Vector<float> c2_0 = c0_0;
+                global::System.Numerics.Vector<float> c3_0 = c0_0;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                    Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                    c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                    Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                    c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                    Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                    c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                    c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                    global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                    c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                    global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                    c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
             }
             for (; n < N; n++)
             {
-                float s0 = Unsafe.Add(ref bias, n);
-                float s1 = Unsafe.Add(ref bias, n);
-                float s2 = Unsafe.Add(ref bias, n);
-                float s3 = Unsafe.Add(ref bias, n);
+                float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                    s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                    s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                    s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                    s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                    s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                    s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                 }
-                Unsafe.Add(ref c0, n) = s0;
-                Unsafe.Add(ref c1, n) = s1;
-                Unsafe.Add(ref c2, n) = s2;
-                Unsafe.Add(ref c3, n) = s3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
             }
         }
         for (; m < M; m++)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 2);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 2);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
             }
             for (; n < N; n++)
             {
-                float s0 = Unsafe.Add(ref bias, n);
+                float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                 }
-                Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
             }
         }
     }
@@ -682,39 +677,39 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         int m = 0;
         for (; m <= M - 4; m += 4)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-            ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-            ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-            ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-            ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-            ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-            ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+            ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+            ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+            ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                Vector<float> c1_0 = Vector<float>.Zero;
-                Vector<float> c2_0 = Vector<float>.Zero;
-                Vector<float> c3_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                global::System.Numerics.Vector<float> c1_0 = c0_0;
+                global::System.Numerics.Vector<float> c2_0 = c0_0;
+                global::System.Numerics.Vector<float> c3_0 = c0_0;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 2));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                    Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 2));
-                    c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                    Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 2));
-                    c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                    Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 2));
-                    c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 2));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 2));
+                    c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                    global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 2));
+                    c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                    global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 2));
+                    c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
             }
             for (; n < N; n++)
             {
@@ -724,45 +719,45 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
                 float s3 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 2), bk, s0);
-                    s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 2), bk, s1);
-                    s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 2), bk, s2);
-                    s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 2), bk, s3);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 2), bk, s0);
+                    s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 2), bk, s1);
+                    s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 2), bk, s2);
+                    s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 2), bk, s3);
                 }
-                Unsafe.Add(ref c0, n) = s0;
-                Unsafe.Add(ref c1, n) = s1;
-                Unsafe.Add(ref c2, n) = s2;
-                Unsafe.Add(ref c3, n) = s3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
             }
         }
         for (; m < M; m++)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 2));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 2));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
             }
             for (; n < N; n++)
             {
                 float s0 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 2), bk, s0);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 2), bk, s0);
                 }
-                Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
             }
         }
     }
@@ -777,87 +772,87 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         int m = 0;
         for (; m <= M - 4; m += 4)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 4);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-            ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 4);
-            ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-            ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 4);
-            ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-            ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 4);
-            ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 4);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 4);
+            ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 4);
+            ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 4);
+            ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c1_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c2_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                Vector<float> c3_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                global::System.Numerics.Vector<float> c1_0 = c0_0;
+                global::System.Numerics.Vector<float> c2_0 = c0_0;
+                global::System.Numerics.Vector<float> c3_0 = c0_0;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                    Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                    c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                    Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                    c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                    Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                    c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                    c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                    global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                    c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                    global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                    c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
             }
             for (; n < N; n++)
             {
-                float s0 = Unsafe.Add(ref bias, n);
-                float s1 = Unsafe.Add(ref bias, n);
-                float s2 = Unsafe.Add(ref bias, n);
-                float s3 = Unsafe.Add(ref bias, n);
+                float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
+                float s3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                    s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                    s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                    s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                    s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                    s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                    s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                 }
-                Unsafe.Add(ref c0, n) = s0;
-                Unsafe.Add(ref c1, n) = s1;
-                Unsafe.Add(ref c2, n) = s2;
-                Unsafe.Add(ref c3, n) = s3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
             }
         }
         for (; m < M; m++)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 4);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 4);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector.LoadUnsafe(ref bias, (nuint)(n));
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector.LoadUnsafe(ref bias, (nuint)(n));
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
             }
             for (; n < N; n++)
             {
-                float s0 = Unsafe.Add(ref bias, n);
+                float s0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, n);
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                 }
-                Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
             }
         }
     }
@@ -872,39 +867,39 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         int m = 0;
         for (; m <= M - 4; m += 4)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-            ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-            ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-            ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-            ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-            ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-            ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+            ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+            ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+            ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                Vector<float> c1_0 = Vector<float>.Zero;
-                Vector<float> c2_0 = Vector<float>.Zero;
-                Vector<float> c3_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                global::System.Numerics.Vector<float> c1_0 = c0_0;
+                global::System.Numerics.Vector<float> c2_0 = c0_0;
+                global::System.Numerics.Vector<float> c3_0 = c0_0;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                    Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, (nint)k * 4));
-                    c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                    Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, (nint)k * 4));
-                    c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                    Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, (nint)k * 4));
-                    c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 4));
+                    c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                    global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 4));
+                    c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                    global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 4));
+                    c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
             }
             for (; n < N; n++)
             {
@@ -914,45 +909,45 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
                 float s3 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
-                    s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, (nint)k * 4), bk, s1);
-                    s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, (nint)k * 4), bk, s2);
-                    s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, (nint)k * 4), bk, s3);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
+                    s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, (nint)k * 4), bk, s1);
+                    s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, (nint)k * 4), bk, s2);
+                    s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, (nint)k * 4), bk, s3);
                 }
-                Unsafe.Add(ref c0, n) = s0;
-                Unsafe.Add(ref c1, n) = s1;
-                Unsafe.Add(ref c2, n) = s2;
-                Unsafe.Add(ref c3, n) = s3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
             }
         }
         for (; m < M; m++)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, (nint)k * 4));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
             }
             for (; n < N; n++)
             {
                 float s0 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, (nint)k * 4), bk, s0);
                 }
-                Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
             }
         }
     }
@@ -967,39 +962,39 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         int m = 0;
         for (; m <= M - 4; m += 4)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
-            ref float a1 = ref Unsafe.Add(ref a, (nint)(m + 1) * 1);
-            ref float c1 = ref Unsafe.Add(ref c, (nint)(m + 1) * N);
-            ref float a2 = ref Unsafe.Add(ref a, (nint)(m + 2) * 1);
-            ref float c2 = ref Unsafe.Add(ref c, (nint)(m + 2) * N);
-            ref float a3 = ref Unsafe.Add(ref a, (nint)(m + 3) * 1);
-            ref float c3 = ref Unsafe.Add(ref c, (nint)(m + 3) * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 1) * 1);
+            ref float c1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 1) * N);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 2) * 1);
+            ref float c2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 2) * N);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)(m + 3) * 1);
+            ref float c3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)(m + 3) * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                Vector<float> c1_0 = Vector<float>.Zero;
-                Vector<float> c2_0 = Vector<float>.Zero;
-                Vector<float> c3_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                global::System.Numerics.Vector<float> c1_0 = c0_0;
+                global::System.Numerics.Vector<float> c2_0 = c0_0;
+                global::System.Numerics.Vector<float> c3_0 = c0_0;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
-                    Vector<float> a1k = new Vector<float>(Unsafe.Add(ref a1, k));
-                    c1_0 = Vector.MultiplyAddEstimate(a1k, b0, c1_0);
-                    Vector<float> a2k = new Vector<float>(Unsafe.Add(ref a2, k));
-                    c2_0 = Vector.MultiplyAddEstimate(a2k, b0, c2_0);
-                    Vector<float> a3k = new Vector<float>(Unsafe.Add(ref a3, k));
-                    c3_0 = Vector.MultiplyAddEstimate(a3k, b0, c3_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    global::System.Numerics.Vector<float> a1k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k));
+                    c1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a1k, b0, c1_0);
+                    global::System.Numerics.Vector<float> a2k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k));
+                    c2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a2k, b0, c2_0);
+                    global::System.Numerics.Vector<float> a3k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k));
+                    c3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a3k, b0, c3_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
-                Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
-                Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
-                Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c1_0, ref c1, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c2_0, ref c2, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c3_0, ref c3, (nuint)(n));
             }
             for (; n < N; n++)
             {
@@ -1009,51 +1004,51 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
                 float s3 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
-                    s1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k), bk, s1);
-                    s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, k), bk, s2);
-                    s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, k), bk, s3);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
+                    s1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, k), bk, s1);
+                    s2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, k), bk, s2);
+                    s3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, k), bk, s3);
                 }
-                Unsafe.Add(ref c0, n) = s0;
-                Unsafe.Add(ref c1, n) = s1;
-                Unsafe.Add(ref c2, n) = s2;
-                Unsafe.Add(ref c3, n) = s3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c1, n) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c2, n) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c3, n) = s3;
             }
         }
         for (; m < M; m++)
         {
-            ref float a0 = ref Unsafe.Add(ref a, (nint)m * 1);
-            ref float c0 = ref Unsafe.Add(ref c, (nint)m * N);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (nint)m * 1);
+            ref float c0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref c, (nint)m * N);
             int n = 0;
-            for (; n <= N - Vector<float>.Count; n += Vector<float>.Count)
+            for (; n <= N - global::System.Numerics.Vector<float>.Count; n += global::System.Numerics.Vector<float>.Count)
             {
-                Vector<float> c0_0 = Vector<float>.Zero;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
+                global::System.Numerics.Vector<float> c0_0 = global::System.Numerics.Vector<float>.Zero;
+                ref float bColumns = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, n);
                 for (int k = 0; k < K; k++)
                 {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * N);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow);
-                    Vector<float> a0k = new Vector<float>(Unsafe.Add(ref a0, k));
-                    c0_0 = Vector.MultiplyAddEstimate(a0k, b0, c0_0);
+                    ref float bRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bColumns, (nint)k * N);
+                    global::System.Numerics.Vector<float> b0 = global::System.Numerics.Vector.LoadUnsafe(ref bRow);
+                    global::System.Numerics.Vector<float> a0k = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k));
+                    c0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(a0k, b0, c0_0);
                 }
-                Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
+                global::System.Numerics.Vector.StoreUnsafe(c0_0, ref c0, (nuint)(n));
             }
             for (; n < N; n++)
             {
                 float s0 = 0f;
                 for (int k = 0; k < K; k++)
                 {
-                    float bk = Unsafe.Add(ref b, (nint)k * N + n);
-                    s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, k), bk, s0);
+                    float bk = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (nint)k * N + n);
+                    s0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, k), bk, s0);
                 }
-                Unsafe.Add(ref c0, n) = s0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref c0, n) = s0;
             }
         }
     }
 
     // Column sums of a row-major [rows x sums.Length] matrix (bias gradients).
-    private static void ColumnSums(ReadOnlySpan<float> matrix, Span<float> sums)
+    private static void ColumnSums(global::System.ReadOnlySpan<float> matrix, global::System.Span<float> sums)
     {
         sums.Clear();
         for (int row = 0; row < matrix.Length; row += sums.Length)
@@ -1063,11 +1058,11 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     // destination[c, r] = source[r, c] for a row-major [rows x columns] source.
-    private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+    private static void Transpose(global::System.ReadOnlySpan<float> source, global::System.Span<float> destination, int rows, int columns)
     {
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<float> row = source.Slice(r * columns, columns);
+            global::System.ReadOnlySpan<float> row = source.Slice(r * columns, columns);
             for (int c = 0; c < columns; c++)
             {
                 destination[c * rows + r] = row[c];
@@ -1076,23 +1071,23 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     // dz = da ⊙ (1 - a²), in place over the output gradients.
-    private static void TanhBackward(Span<float> gradients, ReadOnlySpan<float> activations)
+    private static void TanhBackward(global::System.Span<float> gradients, global::System.ReadOnlySpan<float> activations)
     {
-        ref float d = ref MemoryMarshal.GetReference(gradients);
-        ref float a = ref MemoryMarshal.GetReference(activations);
+        ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(activations);
         int length = gradients.Length;
         int i = 0;
-        for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+        for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
         {
-            Vector<float> av = Vector.LoadUnsafe(ref a, (nuint)i);
-            Vector<float> dv = Vector.LoadUnsafe(ref d, (nuint)i);
-            Vector.StoreUnsafe(dv * (Vector<float>.One - av * av), ref d, (nuint)i);
+            global::System.Numerics.Vector<float> av = global::System.Numerics.Vector.LoadUnsafe(ref a, (nuint)i);
+            global::System.Numerics.Vector<float> dv = global::System.Numerics.Vector.LoadUnsafe(ref d, (nuint)i);
+            global::System.Numerics.Vector.StoreUnsafe(dv * (global::System.Numerics.Vector<float>.One - av * av), ref d, (nuint)i);
         }
         for (; i < length; i++)
         {
-            float av = Unsafe.Add(ref a, i);
-            float dv = Unsafe.Add(ref d, i);
-            Unsafe.Add(ref d, i) = dv * (1f - av * av);
+            float av = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+            float dv = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = dv * (1f - av * av);
         }
     }
 
