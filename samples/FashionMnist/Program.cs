@@ -9,8 +9,6 @@ var epochsOption = new Option<int>("--epochs") { Description = "Number of passes
 var dataOption = new Option<DirectoryInfo?>("--data") { Description = "Folder with the four Fashion-MNIST .gz files (default: the Debian package's folder, else the slice shipped in the repository)." };
 var batchOption = new Option<int>("--batch") { Description = "Samples per training step.", DefaultValueFactory = _ => 64 };
 var seedOption = new Option<int>("--seed") { Description = "Seed of the weight initialisation and the shuffling.", DefaultValueFactory = _ => 1 };
-epochsOption.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1."); });
-batchOption.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch must be at least 1."); });
 
 var root = new RootCommand("Trains a 784-256-128-10 ReLU MLP (Softmax + CrossEntropy, Adam lr 1e-3) on Fashion-MNIST with StaticNet.")
 {
@@ -21,6 +19,13 @@ return root.Parse(args).Invoke();
 
 static int Train(int epochs, DirectoryInfo? dataOption, int batchSize, int seed)
 {
+    // Checked here rather than in option validators: a validator that reads the value throws on unparsable text.
+    if (epochs < 1 || batchSize < 1)
+    {
+        Console.Error.WriteLine(epochs < 1 ? $"--epochs must be at least 1; it is {epochs}." : $"--batch must be at least 1; it is {batchSize}.");
+        return 1;
+    }
+
     string? directory = DataDirectory.Find(dataOption);
     if (directory is null)
     {

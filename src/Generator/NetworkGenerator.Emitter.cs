@@ -382,7 +382,8 @@ public sealed partial class NetworkGenerator
                     w.Line("/// <param name=\"inputs\">The samples, <c>[batchSize, InputSize]</c> row-major.</param>");
                     w.Line($"/// <param name=\"{v.Name}\">{v.Doc}</param>");
                     w.Line("/// <param name=\"batchSize\">Number of samples, 1 to <see cref=\"MaxBatchSize\"/>.</param>");
-                    w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the stated length, the batch size is out of range" + (v.Name == "labels" ? ", or a label is out of range." : "."));
+                    w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from the stated length, "
+                        + (v.Name == "labels" ? "the batch size is out of range, or a label is out of range." : "or the batch size is out of range."));
                     w.Line("/// </exception>");
                 }
 

@@ -22,7 +22,9 @@ public sealed partial class NetworkGenerator
 
             var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
             Check(parsed.Spec, diagnostics);
-            return new ValidationResult(parsed.Spec, diagnostics.ToEquatableArray(), diagnostics.Count > 0);
+            // Warnings leave the network generated; any error stops it.
+            bool hasErrors = diagnostics.Exists(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            return new ValidationResult(parsed.Spec, diagnostics.ToEquatableArray(), hasErrors);
         }
 
         private static void Check(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
@@ -114,6 +116,12 @@ public sealed partial class NetworkGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, spec.Loss.FunctionLocation, loss, required.Value, network, output));
                 }
+
+                LayerSpec last = spec.Layers[spec.Layers.Count - 1];
+                if (output == ActivationKind.Softmax && last.Units == 1)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SingleUnitSoftmax, last.ActivationLocation, network));
+                }
             }
 
             if (spec.Optimizer is null)
@@ -128,6 +136,7 @@ public sealed partial class NetworkGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, optimizer.KindLocation, optimizer.Kind, "OptimizerKind"));
                 }
 
+                CheckApplicable(optimizer, network, diagnostics);
                 CheckRange(optimizer.LearningRate, network, "finite and greater than 0", v => v > 0, diagnostics);
                 CheckRange(optimizer.Momentum, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
                 CheckRange(optimizer.Beta1, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
@@ -143,6 +152,28 @@ public sealed partial class NetworkGenerator
             if (spec.L2 is not null)
             {
                 CheckRange(spec.L2, network, "finite and at least 0", v => v >= 0, diagnostics, unsetMeansDefault: false);
+            }
+        }
+
+        // Which hyper-parameters each optimizer reads; a value given for another would be silently ignored.
+        private static void CheckApplicable(OptimizerSpec optimizer, string network, List<DiagnosticInfo> diagnostics)
+        {
+            if (!Enum.IsDefined(typeof(OptimizerKindSpec), optimizer.Kind))
+            {
+                return;
+            }
+
+            var kind = (OptimizerKindSpec)optimizer.Kind;
+            foreach (HyperParameterSpec parameter in new[] { optimizer.Momentum, optimizer.Beta1, optimizer.Beta2, optimizer.Epsilon })
+            {
+                bool applies = parameter.Name == "Momentum" ? kind == OptimizerKindSpec.Momentum : kind == OptimizerKindSpec.Adam;
+                if (parameter.IsSet && !applies)
+                {
+                    string fix = parameter.Name == "Momentum"
+                        ? "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]"
+                        : "it is a hyper-parameter of OptimizerKind.Adam";
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterNotApplicable, parameter.Location, parameter.Name, kind, network, fix));
+                }
             }
         }
 

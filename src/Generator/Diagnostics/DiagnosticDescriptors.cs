@@ -109,6 +109,21 @@ public static class DiagnosticDescriptors
         "Network '{0}' has {1} parameters up to layer {2}; StaticNet supports at most {3} per network",
         "All parameters live in one flat float buffer indexed with 32-bit offsets and byte sizes; reduce the units of the layers.");
 
+    /// <summary>SN0015: a hyper-parameter is given that the chosen optimizer does not use.</summary>
+    public static readonly DiagnosticDescriptor HyperParameterNotApplicable = Create(
+        "SN0015", HyperParameterCategory,
+        "Hyper-parameter does not apply to this optimizer",
+        "{0} does not apply to optimizer {1} of network '{2}'; {3}",
+        "Each optimizer reads only its own hyper-parameters; a value given for another would be silently ignored.");
+
+    /// <summary>SN0016: Softmax over a single unit always outputs 1.</summary>
+    public static readonly DiagnosticDescriptor SingleUnitSoftmax = Create(
+        "SN0016", ShapeCategory,
+        "Softmax over one unit is constant",
+        "The last layer of network '{0}' applies Softmax to a single unit, which always outputs 1 and cannot learn; for two classes use Dense(1, Activation.Sigmoid) with BinaryCrossEntropy, or Dense(2, Activation.Softmax)",
+        "Softmax normalises over the units of the layer; with one unit the probability is always 1 and every gradient is 0.",
+        DiagnosticSeverity.Warning);
+
     /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "SN0099", DeclarationCategory,
@@ -116,6 +131,6 @@ public static class DiagnosticDescriptors
         "StaticNet could not generate network '{0}': {1}. Please report this with the declaration.",
         "An unexpected error in the generator; no code was generated for this network.");
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
-        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpLinkBase + id.ToLowerInvariant());
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id.ToLowerInvariant());
 }

@@ -42,7 +42,8 @@ public sealed class DescriptorTests
     {
         Assert.All(All, d =>
         {
-            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            // Only SN0016 (a Softmax that cannot learn, yet compiles and runs) is a warning; everything else stops generation.
+            Assert.Equal(d.Id == "SN0016" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault);
             Assert.StartsWith("StaticNet.", d.Category);
             Assert.NotEmpty(d.Title.ToString());

@@ -15,7 +15,7 @@ public sealed class DiagnosticTests
     internal static readonly string[] TestedIds =
     {
         "SN0001", "SN0002", "SN0003", "SN0004", "SN0005", "SN0006", "SN0007",
-        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0099",
+        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0015", "SN0016", "SN0099",
     };
 
     [Fact]
@@ -351,6 +351,51 @@ public sealed class DiagnosticTests
             {
             }
             """);
+    }
+
+    // ---- SN0015 HyperParameterNotApplicable ----
+
+    [Theory]
+    [InlineData("Sgd", "Momentum = {|#0:0.9f|}", "Momentum", "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]")]
+    [InlineData("Sgd", "Beta1 = {|#0:0.5f|}", "Beta1", "it is a hyper-parameter of OptimizerKind.Adam")]
+    [InlineData("Momentum", "Epsilon = {|#0:1e-6f|}", "Epsilon", "it is a hyper-parameter of OptimizerKind.Adam")]
+    [InlineData("Adam", "Momentum = {|#0:0.9f|}", "Momentum", "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]")]
+    public void SN0015_HyperParameterOfAnotherOptimizer_IsReportedOnTheArgument(string kind, string argument, string name, string fix)
+    {
+        DiagnosticVerifier.Verify(
+            $$"""
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(1)]
+            [Loss(LossFunction.MeanSquaredError)]
+            [Optimizer(OptimizerKind.{{kind}}, {{argument}})]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, kind, "Net", fix));
+    }
+
+    // ---- SN0016 SingleUnitSoftmax ----
+
+    [Fact]
+    public void SN0016_SoftmaxOverOneUnit_IsAWarningOnTheActivationAndStillGenerates()
+    {
+        GeneratorRun run = DiagnosticVerifier.Verify(
+            """
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(1, {|#0:Activation.Softmax|})]
+            [Loss(LossFunction.CrossEntropy)]
+            [Optimizer(OptimizerKind.Adam)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.SingleUnitSoftmax, 0, "Net"));
+        Assert.Single(run.Sources);
     }
 
     // ---- SN0010 InvalidHyperParameter ----

@@ -329,7 +329,7 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; L1/L2 penalty excluded.</returns>
         public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
@@ -345,7 +345,7 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
@@ -373,7 +373,7 @@ namespace FashionMnistSample
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
         /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, the batch size is out of range.
+        /// <exception cref="global::System.ArgumentException">A span's length differs from the stated length, or the batch size is out of range.
         /// </exception>
         /// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
