@@ -32,8 +32,19 @@ static int Train(int epochs, DirectoryInfo? dataOption, int batchSize, int seed)
         return 1;
     }
 
-    Dataset training = FashionMnist.LoadTraining(directory);
-    Dataset test = FashionMnist.LoadTest(directory);
+    Dataset training, test;
+    try
+    {
+        training = FashionMnist.LoadTraining(directory);
+        test = FashionMnist.LoadTest(directory);
+    }
+    catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+    {
+        // A bad file is the user's to fix: say which and why, without a stack trace.
+        Console.Error.WriteLine($"Cannot load Fashion-MNIST from {directory}: {ex.Message}");
+        return 1;
+    }
+
     Console.WriteLine($"Data: {training.Count:N0} training and {test.Count:N0} test images from {directory}");
     Console.WriteLine(FashionMlp.Summary);
 

@@ -105,7 +105,8 @@ public sealed partial class NetworkGenerator
             w.Line($"public const int ParameterCount = {plan.ParameterCount};");
             w.Line();
             w.Summary("Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.");
-            w.Line($"public const int MaxBatchSize = {int.MaxValue / plan.MaxWidth};");
+            // Array.MaxLength (0x7FFFFFC7), not int.MaxValue: the runtime's largest array is slightly shorter.
+            w.Line($"public const int MaxBatchSize = {0x7FFFFFC7 / plan.MaxWidth};");
             w.Line();
             w.Summary("Floating-point operations per sample of a forward pass.");
             w.Line($"public const long ForwardFlopsPerSample = {plan.ForwardFlopsPerSample};");
@@ -134,6 +135,7 @@ public sealed partial class NetworkGenerator
             w.Line($"static int global::StaticNet.INetwork<{self}>.InputSize => InputSize;");
             w.Line($"static int global::StaticNet.INetwork<{self}>.OutputSize => OutputSize;");
             w.Line($"static int global::StaticNet.INetwork<{self}>.ParameterCount => ParameterCount;");
+            w.Line($"static int global::StaticNet.INetwork<{self}>.MaxBatchSize => MaxBatchSize;");
             w.Line($"static {self} global::StaticNet.INetwork<{self}>.Create(int seed) => new {self}(seed);");
             w.Line();
         }

@@ -61,6 +61,14 @@ public sealed partial class NetworkGenerator
             HyperParameterSpec? l1 = null;
             HyperParameterSpec? l2 = null;
 
+            // [Network] on two parts of a partial class is the compiler's error (CS0579); one network per type, or none.
+            if (type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == Namespace + "NetworkAttribute") > 1)
+            {
+                return null;
+            }
+
+            SyntaxNode? layersPart = null;
+            LocationInfo? layersOnSecondPart = null;
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -84,6 +92,14 @@ public sealed partial class NetworkGenerator
                 switch (name.Substring(Namespace.Length))
                 {
                     case "DenseAttribute":
+                        // Layer order is source order, which across the parts of a partial class would depend on file order.
+                        SyntaxNode? part = syntax?.Parent?.Parent;
+                        layersPart ??= part;
+                        if (part != layersPart && layersOnSecondPart is null)
+                        {
+                            layersOnSecondPart = location;
+                        }
+
                         layers.Add(new LayerSpec(
                             (int)attribute.ConstructorArguments[0].Value!,
                             (int)attribute.ConstructorArguments[1].Value!,
@@ -154,7 +170,8 @@ public sealed partial class NetworkGenerator
                 optimizer,
                 l1,
                 l2,
-                UnsupportedModifier(type, cancellationToken));
+                UnsupportedModifier(type, cancellationToken),
+                layersOnSecondPart);
         }
 
         /// <summary>A name as a C# identifier: <c>@class</c>, <c>@record</c> for types named after a keyword (namespaces already display so).</summary>

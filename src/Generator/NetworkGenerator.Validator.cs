@@ -42,6 +42,11 @@ public sealed partial class NetworkGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, modifier.Location ?? spec.ClassNameLocation, network, modifier.Text));
             }
 
+            if (spec.LayersOnSecondPart is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersOnSeveralParts, spec.LayersOnSecondPart, network));
+            }
+
             if (spec.IsGeneric)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, spec.ClassNameLocation, network));

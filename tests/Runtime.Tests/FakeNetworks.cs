@@ -12,6 +12,8 @@ internal sealed class IdentityNetwork : INetwork<IdentityNetwork>
 
     public static int ParameterCount => 0;
 
+    public static int MaxBatchSize => 1 << 20;
+
     /// <summary>The batch size of every batched Predict call, in order.</summary>
     public List<int> BatchSizes { get; } = [];
 
@@ -63,6 +65,8 @@ internal sealed class BinaryIdentityNetwork : INetwork<BinaryIdentityNetwork>
     public static int OutputSize => 1;
 
     public static int ParameterCount => 0;
+
+    public static int MaxBatchSize => 1 << 20;
 
     public Span<float> Parameters => Span<float>.Empty;
 

@@ -156,6 +156,17 @@ public class IdxReaderTests
         AssertMentions(exception, Source, "100000 images of 100000 x 100000", "1000000000000000 bytes", Array.MaxLength.ToString());
     }
 
+    [Fact]
+    public void ReadImages_SizeWhoseProductWrapsALong_IsStillReported()
+    {
+        // 16 x 657,916,229 x 1,752,383,440 wraps to 12,544 in 64-bit arithmetic: a header that once passed as 16 small images.
+        byte[] file = [.. TestFiles.Header(0x00000803, 16, 657_916_229, 1_752_383_440), .. new byte[12_544]];
+
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new MemoryStream(file), Source));
+
+        AssertMentions(exception, Source, "16 images of 657916229 x 1752383440", "18446744073709564160 bytes", Array.MaxLength.ToString());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

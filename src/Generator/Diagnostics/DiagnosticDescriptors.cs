@@ -124,6 +124,13 @@ public static class DiagnosticDescriptors
         "Softmax normalises over the units of the layer; with one unit the probability is always 1 and every gradient is 0.",
         DiagnosticSeverity.Warning);
 
+    /// <summary>SN0017: Dense layers are declared on more than one part of a partial class.</summary>
+    public static readonly DiagnosticDescriptor LayersOnSeveralParts = Create(
+        "SN0017", DeclarationCategory,
+        "Layers are declared on several parts of the network class",
+        "The [Dense] layers of network '{0}' are spread over several parts of the partial class; declare them all on one part, where their source order is the layer order",
+        "Layers run in source order, and the order of attributes across the parts of a partial class depends on the order of the files.");
+
     /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "SN0099", DeclarationCategory,

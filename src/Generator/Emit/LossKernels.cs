@@ -53,6 +53,8 @@ internal static class LossKernels
         w.Line("global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);");
         w.Line($"float max = {Tensor}.Max(z);");
         w.Line($"{Tensor}.Subtract(z, max, shifted);");
+        w.Line("// z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.");
+        w.Line($"{Tensor}.Max(shifted, float.MinValue, shifted);");
         if (labels)
         {
             w.Line("int label = labels[b];");
@@ -60,8 +62,6 @@ internal static class LossKernels
         }
         else
         {
-            w.Line("// z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.");
-            w.Line($"{Tensor}.Max(shifted, float.MinValue, shifted);");
             w.Line("global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);");
             w.Line($"float targetSum = {Tensor}.Sum(y);");
             w.Line($"float targetDot = {Tensor}.Dot(y, shifted);");

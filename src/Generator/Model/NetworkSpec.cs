@@ -54,7 +54,8 @@ internal sealed record NetworkSpec(
     OptimizerSpec? Optimizer,
     HyperParameterSpec? L1,
     HyperParameterSpec? L2,
-    ModifierSpec? UnsupportedModifier)
+    ModifierSpec? UnsupportedModifier,
+    LocationInfo? LayersOnSecondPart = null)
 {
     /// <summary>Fully qualified name without <c>global::</c>, for messages and the hint name.</summary>
     public string FullName

@@ -52,7 +52,8 @@ public static class IdxReader
         {
             int[] dimensions = ReadHeader(payload, sourceName, 3, ImageMagic, "unsigned-byte images, 3 dimensions", ["image count", "rows", "columns"]);
             int count = dimensions[0], rows = dimensions[1], columns = dimensions[2];
-            long total = (long)count * rows * columns;
+            // Each factor is at most int.MaxValue, so the product fits 94 bits: Int128 cannot wrap, whatever the header says.
+            Int128 total = (Int128)count * rows * columns;
             if (total > Array.MaxLength)
             {
                 throw Invalid(sourceName, $"{count} images of {rows} x {columns} pixels are {total} bytes, more than the largest possible array ({Array.MaxLength} bytes).");

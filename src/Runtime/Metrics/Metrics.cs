@@ -114,7 +114,8 @@ public static class Metrics
         }
 
         var confusion = new int[classCount, classCount];
-        int capacity = Math.Min(batchSize, data.Count);
+        // Never more than the network accepts; MaxBatchSize x OutputSize always fits an array.
+        int capacity = Math.Min(Math.Min(batchSize, data.Count), TNetwork.MaxBatchSize);
         var outputs = new float[capacity * outputSize];
         ReadOnlySpan<float> features = data.Features;
         for (int start = 0; start < data.Count; start += capacity)

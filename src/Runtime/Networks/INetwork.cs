@@ -19,6 +19,9 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <summary>Number of trainable parameters, the length of <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     static abstract int ParameterCount { get; }
 
+    /// <summary>Largest batch a call accepts: every workspace of <c>[batch, widest layer]</c> floats must fit an array.</summary>
+    static abstract int MaxBatchSize { get; }
+
     /// <summary>Creates a network with weights initialised from <paramref name="seed"/> (deterministic across runs).</summary>
     /// <param name="seed">Seed of the weight initialisation.</param>
     static abstract TSelf Create(int seed);

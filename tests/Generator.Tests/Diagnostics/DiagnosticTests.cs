@@ -15,7 +15,7 @@ public sealed class DiagnosticTests
     internal static readonly string[] TestedIds =
     {
         "SN0001", "SN0002", "SN0003", "SN0004", "SN0005", "SN0006", "SN0007",
-        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0015", "SN0016", "SN0099",
+        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0015", "SN0016", "SN0017", "SN0099",
     };
 
     [Fact]
@@ -375,6 +375,32 @@ public sealed class DiagnosticTests
             }
             """,
             Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, kind, "Net", fix));
+    }
+
+    // ---- SN0017 LayersOnSeveralParts ----
+
+    [Fact]
+    public void SN0017_LayersOnTwoParts_IsReportedOnTheFirstLayerOfTheSecondPart()
+    {
+        DiagnosticVerifier.Verify(
+            """
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(8, Activation.ReLU)]
+            partial class Net
+            {
+            }
+
+            [{|#0:Dense(1)|}]
+            [Dense(1)]
+            [Loss(LossFunction.MeanSquaredError)]
+            [Optimizer(OptimizerKind.Sgd)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.LayersOnSeveralParts, 0, "Net"));
     }
 
     // ---- SN0016 SingleUnitSoftmax ----

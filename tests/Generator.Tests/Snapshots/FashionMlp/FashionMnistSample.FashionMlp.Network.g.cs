@@ -117,6 +117,7 @@ namespace FashionMnistSample
         static int global::StaticNet.INetwork<FashionMlp>.InputSize => InputSize;
         static int global::StaticNet.INetwork<FashionMlp>.OutputSize => OutputSize;
         static int global::StaticNet.INetwork<FashionMlp>.ParameterCount => ParameterCount;
+        static int global::StaticNet.INetwork<FashionMlp>.MaxBatchSize => MaxBatchSize;
         static FashionMlp global::StaticNet.INetwork<FashionMlp>.Create(int seed) => new FashionMlp(seed);
 
         private readonly float[] _parameters = new float[ParameterCount];
@@ -610,6 +611,8 @@ namespace FashionMnistSample
                 global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
+                global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 int label = labels[b];
                 float shiftedLabelLogit = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
@@ -639,7 +642,7 @@ namespace FashionMnistSample
                 global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
-                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
                 global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
                 float targetSum = global::System.Numerics.Tensors.TensorPrimitives.Sum(y);

@@ -39,7 +39,7 @@ namespace Samples.Regression
             /// <summary>
             /// Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.
             /// </summary>
-            public const int MaxBatchSize = 268435455;
+            public const int MaxBatchSize = 268435448;
 
             /// <summary>
             /// Floating-point operations per sample of a forward pass.
@@ -119,6 +119,7 @@ namespace Samples.Regression
             static int global::StaticNet.INetwork<Regressor>.InputSize => InputSize;
             static int global::StaticNet.INetwork<Regressor>.OutputSize => OutputSize;
             static int global::StaticNet.INetwork<Regressor>.ParameterCount => ParameterCount;
+            static int global::StaticNet.INetwork<Regressor>.MaxBatchSize => MaxBatchSize;
             static Regressor global::StaticNet.INetwork<Regressor>.Create(int seed) => new Regressor(seed);
 
             private readonly float[] _parameters = new float[ParameterCount];

@@ -36,7 +36,7 @@ namespace Samples
         /// <summary>
         /// Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.
         /// </summary>
-        public const int MaxBatchSize = 134217727;
+        public const int MaxBatchSize = 134217724;
 
         /// <summary>
         /// Floating-point operations per sample of a forward pass.
@@ -96,6 +96,7 @@ namespace Samples
         static int global::StaticNet.INetwork<IrisNet>.InputSize => InputSize;
         static int global::StaticNet.INetwork<IrisNet>.OutputSize => OutputSize;
         static int global::StaticNet.INetwork<IrisNet>.ParameterCount => ParameterCount;
+        static int global::StaticNet.INetwork<IrisNet>.MaxBatchSize => MaxBatchSize;
         static IrisNet global::StaticNet.INetwork<IrisNet>.Create(int seed) => new IrisNet(seed);
 
         private readonly float[] _parameters = new float[ParameterCount];
@@ -517,6 +518,8 @@ namespace Samples
                 global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
+                global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 int label = labels[b];
                 float shiftedLabelLogit = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
@@ -546,7 +549,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);
                 float max = global::System.Numerics.Tensors.TensorPrimitives.Max(z);
                 global::System.Numerics.Tensors.TensorPrimitives.Subtract(z, max, shifted);
-                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps 0·(-∞) = NaN out of the dot product below.
+                // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
                 global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);
                 float targetSum = global::System.Numerics.Tensors.TensorPrimitives.Sum(y);

@@ -34,7 +34,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     /// <summary>
     /// Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.
     /// </summary>
-    public const int MaxBatchSize = 536870911;
+    public const int MaxBatchSize = 536870897;
 
     /// <summary>
     /// Floating-point operations per sample of a forward pass.
@@ -94,6 +94,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     static int global::StaticNet.INetwork<XorNetwork>.InputSize => InputSize;
     static int global::StaticNet.INetwork<XorNetwork>.OutputSize => OutputSize;
     static int global::StaticNet.INetwork<XorNetwork>.ParameterCount => ParameterCount;
+    static int global::StaticNet.INetwork<XorNetwork>.MaxBatchSize => MaxBatchSize;
     static XorNetwork global::StaticNet.INetwork<XorNetwork>.Create(int seed) => new XorNetwork(seed);
 
     private readonly float[] _parameters = new float[ParameterCount];
