@@ -23,4 +23,13 @@ public sealed class DenseAttribute : Attribute
 
     /// <summary>Activation applied to the outputs.</summary>
     public Activation Activation { get; }
+
+    /// <summary>Slope below zero for <see cref="Activation.LeakyReLU"/>, finite; default 0.01 (PyTorch <c>negative_slope</c>).</summary>
+    public float NegativeSlope { get; set; } = float.NaN;
+
+    /// <summary>α of <see cref="Activation.ELU"/>, finite and greater than 0; default 1.</summary>
+    public float Alpha { get; set; } = float.NaN;
+
+    /// <summary>How the weights are initialised; by default chosen from the activation (see <see cref="WeightInitialization.Default"/>).</summary>
+    public WeightInitialization WeightInit { get; set; }
 }

@@ -22,4 +22,17 @@ public enum LossFunction
     /// (PyTorch <c>BCEWithLogitsLoss</c>), gradient <c>(p - y)/(B·N)</c>.
     /// </summary>
     BinaryCrossEntropy = 2,
+
+    /// <summary>
+    /// Mean absolute error, <c>L = 1/(B·N) Σ |a - y|</c> (PyTorch <c>L1Loss</c>); gradient <c>sign(a - y)/(B·N)</c>, 0 where equal.
+    /// Works with any output activation.
+    /// </summary>
+    MeanAbsoluteError = 3,
+
+    /// <summary>
+    /// Huber loss with threshold δ (Huber 1964; PyTorch <c>HuberLoss</c>): per element <c>½d²</c> for <c>|d| &lt;= δ</c> and
+    /// <c>δ·(|d| - ½δ)</c> above, with <c>d = a - y</c>, mean over batch and outputs. δ from <see cref="LossAttribute.Delta"/>,
+    /// default 1. Works with any output activation.
+    /// </summary>
+    Huber = 4,
 }

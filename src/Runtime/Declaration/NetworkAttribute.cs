@@ -22,4 +22,10 @@ public sealed class NetworkAttribute : Attribute
 {
     /// <summary>Number of input features per sample (784 for a 28x28 image). Required, at least 1.</summary>
     public int InputSize { get; set; }
+
+    /// <summary>
+    /// Whether L1, L2 and decoupled weight decay also apply to the biases. Off by default (the usual practice); on, the
+    /// biases are penalised exactly like the weights (as PyTorch's <c>weight_decay</c> does for every parameter it is given).
+    /// </summary>
+    public bool PenalizeBiases { get; set; }
 }
