@@ -115,14 +115,15 @@ public partial class GradBinaryMulti { }
 public partial class GradBinarySingle { }
 
 // ---- Training: every optimizer, without and with L1 and L2 (20-16-8-3, ReLU, Tanh, Softmax + CrossEntropy) ----
-// The plain ones keep the documented defaults; the regularized ones set every hyper-parameter.
+// The plain ones keep the documented defaults but for SGD's and Momentum's learning rate (0.001 would hardly move the
+// weights in 20 steps); the regularized ones set every hyper-parameter.
 
 [Network(InputSize = 20)]
 [Dense(16, Activation.ReLU)]
 [Dense(8, Activation.Tanh)]
 [Dense(3, Activation.Softmax)]
 [Loss(LossFunction.CrossEntropy)]
-[Optimizer(OptimizerKind.Sgd)]
+[Optimizer(OptimizerKind.Sgd, LearningRate = 0.05f)]
 public partial class TrainSgd { }
 
 [Network(InputSize = 20)]
@@ -158,7 +159,7 @@ public partial class TrainSgdL1L2 { }
 [Dense(8, Activation.Tanh)]
 [Dense(3, Activation.Softmax)]
 [Loss(LossFunction.CrossEntropy)]
-[Optimizer(OptimizerKind.Momentum)]
+[Optimizer(OptimizerKind.Momentum, LearningRate = 0.01f)]
 public partial class TrainMomentum { }
 
 [Network(InputSize = 20)]

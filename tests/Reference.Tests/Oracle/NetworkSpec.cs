@@ -39,6 +39,8 @@ public sealed record NetworkSpec(
         LossAttribute loss = type.GetCustomAttribute<LossAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Loss].");
         OptimizerAttribute optimizer = type.GetCustomAttribute<OptimizerAttribute>() ?? throw new InvalidOperationException($"{type.Name} has no [Optimizer].");
 
+        RejectUnmodelledDeclarations(type);
+
         var layers = new List<LayerSpec>();
         int inputs = network.InputSize;
         for (int i = 0; i < dense.Length; i++)
@@ -104,6 +106,46 @@ public sealed record NetworkSpec(
             }
         }
         return $"padding[{flatIndex}]";
+    }
+
+    // What the torch oracle models. A StaticNet attribute or a named argument outside these would change what the
+    // generated code computes without changing the torch copy, so it is refused rather than silently mis-modelled;
+    // modelling it means adding it here and to TorchMlp or TorchOptimizer.
+    private static readonly Dictionary<Type, string[]> Modelled = new()
+    {
+        [typeof(NetworkAttribute)] = [nameof(NetworkAttribute.InputSize)],
+        [typeof(DenseAttribute)] = [],
+        [typeof(LossAttribute)] = [],
+        [typeof(OptimizerAttribute)] =
+        [
+            nameof(OptimizerAttribute.LearningRate), nameof(OptimizerAttribute.Momentum), nameof(OptimizerAttribute.Beta1),
+            nameof(OptimizerAttribute.Beta2), nameof(OptimizerAttribute.Epsilon),
+        ],
+        [typeof(L1Attribute)] = [],
+        [typeof(L2Attribute)] = [],
+    };
+
+    private static void RejectUnmodelledDeclarations(Type type)
+    {
+        foreach (CustomAttributeData attribute in type.GetCustomAttributesData())
+        {
+            Type attributeType = attribute.AttributeType;
+            if (attributeType.Assembly != typeof(NetworkAttribute).Assembly)
+            {
+                continue;
+            }
+            if (!Modelled.TryGetValue(attributeType, out string[]? named))
+            {
+                throw new NotSupportedException($"{type.Name}: the torch oracle does not model [{attributeType.Name.Replace("Attribute", "")}] yet; add it to {nameof(NetworkSpec)}.{nameof(Modelled)} and to TorchMlp or TorchOptimizer.");
+            }
+            foreach (CustomAttributeNamedArgument argument in attribute.NamedArguments)
+            {
+                if (Array.IndexOf(named, argument.MemberName) < 0)
+                {
+                    throw new NotSupportedException($"{type.Name}: the torch oracle does not model {attributeType.Name.Replace("Attribute", "")}.{argument.MemberName} yet; add it to {nameof(NetworkSpec)}.{nameof(Modelled)} and to TorchMlp or TorchOptimizer.");
+                }
+            }
+        }
     }
 
     private static int Constant(Type type, string name) =>
