@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace StaticNet;
+
+/// <summary>
+/// A ready-made training loop for classifiers: shuffled mini-batch epochs, a per-epoch learning-rate schedule,
+/// validation loss and accuracy, early stopping with best-parameter restore, and progress reporting. Generic over
+/// the network type (static abstract sizes, no reflection, no virtual calls per batch). Keras <c>Model.fit</c>; in
+/// PyTorch the usual hand-written epoch loop. For anything else, write the loop yourself (see <see cref="BatchIterator"/>).
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> on <paramref name="training"/>. For each epoch <c>e</c> from 0: if there is a
+    /// <see cref="FitOptions.Schedule"/>, sets <c>network.LearningRate = Schedule.GetLearningRate(e)</c>; reshuffles
+    /// the training set with one <see cref="Random"/> seeded once from <see cref="FitOptions.Seed"/>; calls
+    /// <see cref="IClassifier{TSelf}.TrainStep(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/> on every mini-batch of
+    /// <see cref="FitOptions.BatchSize"/> samples (the last one partial), so every sample is used once per epoch;
+    /// evaluates the validation set if any; reports an <see cref="EpochResult"/> to <see cref="FitOptions.OnEpochEnd"/>;
+    /// stops early when the validation loss has not improved for <see cref="FitOptions.EarlyStoppingPatience"/> epochs.
+    /// The epochs are exactly those of the loop <c>batches.Shuffle(random); while (batches.MoveNext()) network.TrainStep(...)</c>
+    /// with <c>random = new Random(Seed)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Allocates per call (a <see cref="BatchIterator"/> with its batch buffers, a copy of the parameters when
+    /// <see cref="FitOptions.RestoreBestParameters"/> is set) and per epoch (the result, the accuracy's output buffer),
+    /// never per batch; the network itself allocates nothing after its first call with a given batch size.
+    /// Not thread-safe: the network must not be used elsewhere during the call.
+    /// </remarks>
+    /// <typeparam name="TNetwork">The generated classifier type.</typeparam>
+    /// <param name="network">The network to train in place; its parameters, optimizer state and learning rate change.</param>
+    /// <param name="training">Training samples: at least one, <c>FeatureCount == TNetwork.InputSize</c>, labels in <c>[0, classes)</c> with classes = <c>OutputSize</c> (2 when <c>OutputSize</c> is 1).</param>
+    /// <param name="options">Epochs, batch size, seed, validation, schedule, early stopping, callback; see <see cref="FitOptions"/>.</param>
+    /// <returns>The per-epoch results, the best epoch and whether training stopped early.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/>, <paramref name="training"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range or inconsistent (<c>ParamName</c> is <c>options.&lt;Option&gt;</c>); a dataset is empty,
+    /// its feature count differs from the network's input size (the message gives both), or a label is out of range.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The schedule returned a learning rate that is not finite or not greater than 0.</exception>
+    public static TrainingHistory Fit<TNetwork>(TNetwork network, Dataset training, FitOptions options)
+        where TNetwork : IClassifier<TNetwork>
+    {
+        // 'is null' rather than ThrowIfNull(object): no boxing if a network is ever a struct.
+        if (network is null)
+        {
+            throw new ArgumentNullException(nameof(network));
+        }
+
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckOptions<TNetwork>(options);
+        CheckData<TNetwork>(training, nameof(training), "the training set");
+        Dataset? validation = options.Validation;
+        if (validation is not null)
+        {
+            CheckData<TNetwork>(validation, OptionName(nameof(FitOptions.Validation)), "the validation set");
+        }
+
+        var batches = new BatchIterator(training, options.BatchSize);
+        var random = new Random(options.Seed);
+        float[]? bestParameters = options.RestoreBestParameters ? new float[network.Parameters.Length] : null;
+        var epochs = new List<EpochResult>(Math.Min(options.Epochs, 1024));
+        double bestLoss = double.PositiveInfinity;
+        int? bestEpoch = null;
+        int epochsWithoutImprovement = 0;
+        bool stoppedEarly = false;
+
+        for (int epochIndex = 0; epochIndex < options.Epochs; epochIndex++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            if (options.Schedule is { } schedule)
+            {
+                network.LearningRate = CheckedRate(schedule, epochIndex);
+            }
+
+            double trainingLoss = TrainEpoch(network, batches, random);
+            long trained = Stopwatch.GetTimestamp();
+
+            double? validationLoss = null;
+            double? validationAccuracy = null;
+            if (validation is not null)
+            {
+                double loss = MeanLoss(network, validation, options.BatchSize);
+                validationLoss = loss;
+                validationAccuracy = Metrics.Accuracy(network, validation, options.BatchSize);
+                if (loss < bestLoss)
+                {
+                    // Strictly lower (Keras min_delta = 0); NaN never improves.
+                    bestLoss = loss;
+                    bestEpoch = epochIndex + 1;
+                    epochsWithoutImprovement = 0;
+                    if (bestParameters is not null)
+                    {
+                        network.Parameters.CopyTo(bestParameters);
+                    }
+                }
+                else
+                {
+                    epochsWithoutImprovement++;
+                }
+            }
+
+            long end = Stopwatch.GetTimestamp();
+            var result = new EpochResult(
+                Epoch: epochIndex + 1,
+                TrainingLoss: trainingLoss,
+                ValidationLoss: validationLoss,
+                ValidationAccuracy: validationAccuracy,
+                LearningRate: network.LearningRate,
+                Seconds: Stopwatch.GetElapsedTime(start, end).TotalSeconds,
+                SamplesPerSecond: training.Count / Math.Max(Stopwatch.GetElapsedTime(start, trained).TotalSeconds, 1e-9));
+            epochs.Add(result);
+            options.OnEpochEnd?.Invoke(result);
+
+            if (options.EarlyStoppingPatience is int patience && epochsWithoutImprovement >= patience && epochIndex + 1 < options.Epochs)
+            {
+                stoppedEarly = true;
+                break;
+            }
+        }
+
+        if (bestParameters is not null && bestEpoch is not null && bestEpoch != epochs.Count)
+        {
+            bestParameters.CopyTo(network.Parameters);
+        }
+
+        return new TrainingHistory(epochs, bestEpoch, stoppedEarly);
+    }
+
+    // One pass over the training set; returns the sample-weighted mean of the batch losses. Allocation-free.
+    private static double TrainEpoch<TNetwork>(TNetwork network, BatchIterator batches, Random random)
+        where TNetwork : IClassifier<TNetwork>
+    {
+        batches.Shuffle(random);
+        double lossSum = 0;
+        long samples = 0;
+        while (batches.MoveNext())
+        {
+            int size = batches.Size;
+            float loss = network.TrainStep(batches.Inputs, batches.Labels, size);
+            lossSum += (double)loss * size;
+            samples += size;
+        }
+
+        return lossSum / samples;
+    }
+
+    // Mean data loss over a dataset, batch by batch over slices of its arrays (no copies). Allocation-free.
+    private static double MeanLoss<TNetwork>(TNetwork network, Dataset data, int batchSize)
+        where TNetwork : IClassifier<TNetwork>
+    {
+        int inputSize = TNetwork.InputSize;
+        ReadOnlySpan<float> features = data.Features;
+        ReadOnlySpan<int> labels = data.Labels;
+        double lossSum = 0;
+        for (int start = 0; start < data.Count; start += batchSize)
+        {
+            int size = Math.Min(batchSize, data.Count - start);
+            float loss = network.ComputeLoss(features.Slice(start * inputSize, size * inputSize), labels.Slice(start, size), size);
+            lossSum += (double)loss * size;
+        }
+
+        return lossSum / data.Count;
+    }
+
+    private static float CheckedRate(ILearningRateSchedule schedule, int epochIndex)
+    {
+        float rate = schedule.GetLearningRate(epochIndex);
+        if (!(float.IsFinite(rate) && rate > 0))
+        {
+            throw new InvalidOperationException(
+                $"The learning-rate schedule {schedule.GetType().Name} returned {rate} for epoch index {epochIndex}; a network's learning rate must be finite and greater than 0.");
+        }
+
+        return rate;
+    }
+
+    private static void CheckOptions<TNetwork>(FitOptions options)
+        where TNetwork : IClassifier<TNetwork>
+    {
+        if (options.Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(OptionName(nameof(FitOptions.Epochs)), options.Epochs, $"options.Epochs must be at least 1; it is {options.Epochs}.");
+        }
+
+        int maxBatchSize = TNetwork.MaxBatchSize;
+        if (options.BatchSize < 1 || options.BatchSize > maxBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(
+                OptionName(nameof(FitOptions.BatchSize)),
+                options.BatchSize,
+                $"options.BatchSize must be between 1 and {typeof(TNetwork).Name}.MaxBatchSize = {maxBatchSize}; it is {options.BatchSize}.");
+        }
+
+        if (options.EarlyStoppingPatience is int patience)
+        {
+            if (patience < 1)
+            {
+                throw new ArgumentOutOfRangeException(
+                    OptionName(nameof(FitOptions.EarlyStoppingPatience)), patience, $"options.EarlyStoppingPatience must be at least 1 (or null for none); it is {patience}.");
+            }
+
+            if (options.Validation is null)
+            {
+                throw new ArgumentException(
+                    $"options.EarlyStoppingPatience is {patience}, but early stopping watches the validation loss and options.Validation is null.",
+                    OptionName(nameof(FitOptions.EarlyStoppingPatience)));
+            }
+        }
+
+        if (options.RestoreBestParameters && options.Validation is null)
+        {
+            throw new ArgumentException(
+                "options.RestoreBestParameters is true, but the best epoch is the one with the lowest validation loss and options.Validation is null.",
+                OptionName(nameof(FitOptions.RestoreBestParameters)));
+        }
+    }
+
+    private static void CheckData<TNetwork>(Dataset data, string parameterName, string description)
+        where TNetwork : IClassifier<TNetwork>
+    {
+        if (data.Count == 0)
+        {
+            throw new ArgumentException($"{parameterName}: {description} has no samples.", parameterName);
+        }
+
+        int inputSize = TNetwork.InputSize;
+        if (data.FeatureCount != inputSize)
+        {
+            throw new ArgumentException(
+                $"{parameterName}: {description} has {data.FeatureCount} features per sample but {typeof(TNetwork).Name} takes {inputSize} inputs (InputSize).",
+                parameterName);
+        }
+
+        int outputSize = TNetwork.OutputSize;
+        int classCount = outputSize == 1 ? 2 : outputSize;
+        if (data.ClassCount > classCount)
+        {
+            ReadOnlySpan<int> labels = data.Labels;
+            int index = 0;
+            while (labels[index] < classCount)
+            {
+                index++;
+            }
+
+            throw new ArgumentException(
+                $"{parameterName}: label {index} of {description} is {labels[index]} but {typeof(TNetwork).Name} with {outputSize} {(outputSize == 1 ? "output" : "outputs")} predicts classes 0 to {classCount - 1}.",
+                parameterName);
+        }
+    }
+
+    private static string OptionName(string option) => "options." + option;
+}
