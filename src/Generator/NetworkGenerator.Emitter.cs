@@ -71,22 +71,44 @@ public sealed partial class NetworkGenerator
             {
                 w.Line($"//   Layer {layer.Index}   Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}   "
                     + $"W[{layer.Inputs}x{layer.Units}] params[{layer.Weights.Offset} .. {layer.Weights.End})   "
-                    + $"b[{layer.Units}] params[{layer.Bias.Offset} .. {layer.Bias.End})   {layer.Init} init");
+                    + $"b[{layer.Units}] params[{layer.Bias.Offset} .. {layer.Bias.End})   {layer.Init} init"
+                    + (layer.DropoutRate is float rate ? $"   Dropout {Format.Number(rate)}" : string.Empty));
             }
 
             w.Line("//   Loss      " + plan.Loss switch
             {
-                LossKind.CrossEntropy => "CrossEntropy, fused with Softmax (gradient = softmax(logits) - onehot), mean over the batch",
+                LossKind.CrossEntropy => "CrossEntropy, fused with Softmax (gradient = softmax(logits) - onehot), mean over the batch"
+                    + (plan.LabelSmoothing is float smoothing ? $", label smoothing {Format.Number(smoothing)}" : string.Empty),
                 LossKind.BinaryCrossEntropy => "BinaryCrossEntropy, fused with Sigmoid (gradient = sigmoid(logit) - y), mean over batch and outputs",
-                _ => "MeanSquaredError, mean over batch and outputs",
+                LossKind.Huber => $"Huber (delta {Format.Number(plan.HuberDelta)}), mean over batch and outputs",
+                _ => $"{plan.Loss}, mean over batch and outputs",
             });
-            string regularization = (plan.L1, plan.L2) switch
+            var terms = new List<string>();
+            if (plan.L1 is float l1)
             {
-                (null, null) => "no regularization",
-                (float l1, null) => $"L1 {Format.Number(l1)} on weights only",
-                (null, float l2) => $"L2 {Format.Number(l2)} on weights only",
-                (float l1, float l2) => $"L1 {Format.Number(l1)} and L2 {Format.Number(l2)} on weights only",
-            };
+                terms.Add($"L1 {Format.Number(l1)}");
+            }
+
+            if (plan.L2 is float l2)
+            {
+                terms.Add($"L2 {Format.Number(l2)}");
+            }
+
+            if (plan.WeightDecay is float decay)
+            {
+                terms.Add($"decoupled weight decay {Format.Number(decay)}");
+            }
+
+            string regularization = terms.Count == 0 ? "no penalty" : string.Join(", ", terms) + (plan.PenalizeBiases ? " on weights and biases" : " on weights only");
+            if (plan.ClipValue is float clipValue)
+            {
+                regularization += $"; gradients clipped to ±{Format.Number(clipValue)}";
+            }
+
+            if (plan.ClipNorm is float clipNorm)
+            {
+                regularization += $"; gradient norm clipped to {Format.Number(clipNorm)}";
+            }
             w.Line($"//   Optimizer {OptimizerKernels.Describe(plan.Optimizer)}; {regularization}");
             w.Line($"//   Totals    {Format.Count(plan.ParameterCount)} parameters ({(plan.ParameterCount * 4 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} KiB); {plan.ActivationFloatsPerSample} activation floats per sample (input excluded)");
             w.Line($"//   FLOPs     {Format.Count(plan.ForwardFlopsPerSample)} per sample forward; {Format.Count(plan.TrainingFlopsPerSample)} per sample for a training step (no input gradient for layer 0)");
@@ -144,15 +166,9 @@ public sealed partial class NetworkGenerator
         {
             w.Line("private readonly float[] _parameters = new float[ParameterCount];");
             w.Line("private readonly float[] _gradients = new float[ParameterCount];");
-            switch (plan.Optimizer.Kind)
+            foreach ((string field, string comment) in OptimizerKernels.StateBuffers(plan.Optimizer))
             {
-                case OptimizerKindSpec.Momentum:
-                    w.Line("private readonly float[] _velocity = new float[ParameterCount];");
-                    break;
-                case OptimizerKindSpec.Adam:
-                    w.Line("private readonly float[] _firstMoments = new float[ParameterCount];");
-                    w.Line("private readonly float[] _secondMoments = new float[ParameterCount];");
-                    break;
+                w.Line($"private readonly float[] {field} = new float[ParameterCount]; // {comment}");
             }
 
             if (plan.Loss == LossKind.CrossEntropy)
@@ -163,43 +179,120 @@ public sealed partial class NetworkGenerator
             foreach (LayerPlan layer in plan.Layers.Where(l => l.Index > 0))
             {
                 w.Line($"// Wᵀ of layer {layer.Index}, [{layer.Units} x {layer.Inputs}], refreshed each backward pass for the input-gradient kernel.");
-                w.Line($"private readonly float[] _{Camel(layer.Name)}TransposedWeights = new float[{layer.Weights.Length}];");
+                w.Line($"private readonly float[] {Field(layer, "TransposedWeights")} = new float[{layer.Weights.Length}];");
             }
 
-            w.Line("// Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.");
+            w.Line("// Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,");
+            w.Line("// pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.");
             foreach (LayerPlan layer in plan.Layers)
             {
-                w.Line($"private float[] _{Camel(layer.Name)}Activations = global::System.Array.Empty<float>();");
-                w.Line($"private float[] _{Camel(layer.Name)}OutputGradients = global::System.Array.Empty<float>();");
+                var buffers = new List<string> { "Activations", "OutputGradients" };
+                if (layer.KeepsPreActivations)
+                {
+                    buffers.Add("PreActivations");
+                }
+
+                if (layer.DropoutRate is not null)
+                {
+                    buffers.Add("DropoutMask");
+                    buffers.Add("Dropped");
+                }
+
+                foreach (string buffer in buffers)
+                {
+                    w.Line($"private float[] {Field(layer, buffer)} = global::System.Array.Empty<float>();");
+                }
             }
 
             w.Line("private int _forwardCapacity;");
             w.Line("private int _backwardCapacity;");
             w.Line("private long _stepCount;");
-            w.Line($"private float _learningRate = {Format.Float(plan.Optimizer.LearningRate)};");
-            switch (plan.Optimizer.Kind)
+            if (plan.HasDropout)
             {
-                case OptimizerKindSpec.Momentum:
-                    w.Line($"private float _momentum = {Format.Float(plan.Optimizer.Momentum)};");
-                    break;
-                case OptimizerKindSpec.Adam:
-                    w.Line($"private float _beta1 = {Format.Float(plan.Optimizer.Beta1)};");
-                    w.Line($"private float _beta2 = {Format.Float(plan.Optimizer.Beta2)};");
-                    w.Line($"private float _epsilon = {Format.Float(plan.Optimizer.Epsilon)};");
-                    break;
+                w.Line("private ulong _dropoutState;");
             }
 
+            foreach (HyperParameter parameter in HyperParameterTable(plan))
+            {
+                w.Line($"private float {parameter.Field} = {Format.Float(parameter.Default)};");
+            }
+
+            w.Line();
+        }
+
+        /// <summary>A run-time hyper-parameter: property name, backing field, default, range check and documentation.</summary>
+        private sealed record HyperParameter(string Name, string Field, float Default, string Check, string Summary);
+
+        private static List<HyperParameter> HyperParameterTable(NetworkPlan plan)
+        {
+            OptimizerPlan o = plan.Optimizer;
+            var table = new List<HyperParameter>
+            {
+                new("LearningRate", "_learningRate", o.LearningRate, "Positive", "Step size per optimizer step. Changeable between steps (schedules)."),
+            };
+            if (o.Kind is OptimizerKindSpec.Momentum or OptimizerKindSpec.Nesterov or OptimizerKindSpec.RMSProp)
+            {
+                table.Add(new("Momentum", "_momentum", o.Momentum, "UnitInterval", "Momentum factor μ."));
+            }
+
+            if (o.Kind == OptimizerKindSpec.RMSProp)
+            {
+                table.Add(new("Alpha", "_alpha", o.Alpha, "UnitInterval", "RMSProp's smoothing constant α of the squared-gradient average."));
+            }
+
+            if (o.IsAdam)
+            {
+                table.Add(new("Beta1", "_beta1", o.Beta1, "UnitInterval", "Decay rate of the first-moment estimate."));
+                table.Add(new("Beta2", "_beta2", o.Beta2, "UnitInterval", "Decay rate of the second-moment estimate."));
+            }
+
+            if (o.IsAdam || o.Kind is OptimizerKindSpec.AdaGrad or OptimizerKindSpec.RMSProp)
+            {
+                table.Add(new("Epsilon", "_epsilon", o.Epsilon, "Positive", "ε, added to the denominator of the update."));
+            }
+
+            string penalized = plan.PenalizeBiases ? "weights and biases" : "weights";
             if (plan.L1 is float l1)
             {
-                w.Line($"private float _l1Strength = {Format.Float(l1)};");
+                table.Add(new("L1Strength", "_l1Strength", l1, "NonNegative", $"λ1 of the L1 penalty λ1·Σ|w| on the {penalized} (gradient λ1·sign(w))."));
             }
 
             if (plan.L2 is float l2)
             {
-                w.Line($"private float _l2Strength = {Format.Float(l2)};");
+                table.Add(new("L2Strength", "_l2Strength", l2, "NonNegative", $"λ2 of the L2 penalty (λ2/2)·Σw² on the {penalized} (gradient λ2·w, PyTorch weight_decay)."));
             }
 
-            w.Line();
+            if (plan.WeightDecay is float decay)
+            {
+                table.Add(new("WeightDecay", "_weightDecay", decay, "NonNegative", $"λ of the decoupled weight decay w ← w·(1 - lr·λ) on the {penalized} (Loshchilov &amp; Hutter 2019)."));
+            }
+
+            if (plan.ClipValue is float clipValue)
+            {
+                table.Add(new("GradientClipValue", "_gradientClipValue", clipValue, "Positive", "Gradients are clamped to [-value, value] before each optimizer step."));
+            }
+
+            if (plan.ClipNorm is float clipNorm)
+            {
+                table.Add(new("MaxGradientNorm", "_maxGradientNorm", clipNorm, "Positive", "Gradients are scaled down to this global L2 norm before each optimizer step."));
+            }
+
+            if (plan.LabelSmoothing is float smoothing)
+            {
+                table.Add(new("LabelSmoothing", "_labelSmoothing", smoothing, "UnitInterval", "Label smoothing ε: targets become (1-ε)·y + ε/OutputSize."));
+            }
+
+            if (plan.Loss == LossKind.Huber)
+            {
+                table.Add(new("HuberDelta", "_huberDelta", plan.HuberDelta, "Positive", "Threshold δ of the Huber loss between its quadratic and linear parts."));
+            }
+
+            foreach (LayerPlan layer in plan.Layers.Where(l => l.DropoutRate is not null))
+            {
+                table.Add(new($"{layer.Name}DropoutRate", Field(layer, "DropoutRate"), layer.DropoutRate!.Value, "UnitInterval", $"Probability of zeroing each of layer {layer.Index}'s activations in training."));
+            }
+
+            return table;
         }
 
         private static void Constructors(CodeWriter w, NetworkPlan plan)
@@ -210,16 +303,22 @@ public sealed partial class NetworkGenerator
             w.Line("}");
             w.Line();
             w.Summary(
-                "Creates the network. Weights are drawn from <paramref name=\"seed\"/>, layer by layer: He normal for ReLU layers,",
-                "Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.");
-            w.Line("/// <param name=\"seed\">Seed of the weight initialisation.</param>");
+                "Creates the network. Weights are drawn from <paramref name=\"seed\"/>, layer by layer, with each layer's initialisation",
+                "(see the file header); biases start at zero. The same seed gives the same parameters, bit for bit.");
+            w.Line("/// <param name=\"seed\">Seed of the weight initialisation" + (plan.HasDropout ? " and of the dropout masks" : string.Empty) + ".</param>");
             w.Open($"public {plan.ClassName}(int seed)");
             w.Line("global::System.Random random = new global::System.Random(seed);");
             foreach (LayerPlan layer in plan.Layers)
             {
-                w.Line(layer.Init == InitKind.HeNormal
-                    ? $"global::StaticNet.WeightInitializer.HeNormal({layer.Weights.Name}, {layer.Inputs}, random);"
-                    : $"global::StaticNet.WeightInitializer.GlorotUniform({layer.Weights.Name}, {layer.Inputs}, {layer.Units}, random);");
+                string fans = layer.Init is InitKind.GlorotNormal or InitKind.GlorotUniform ? $"{layer.Inputs}, {layer.Units}" : $"{layer.Inputs}";
+                w.Line(layer.Init == InitKind.Zeros
+                    ? $"// {layer.Weights.Name}: zeros."
+                    : $"global::StaticNet.WeightInitializer.{layer.Init}({layer.Weights.Name}, {fans}, random);");
+            }
+
+            if (plan.HasDropout)
+            {
+                w.Line("_dropoutState = global::StaticNet.DropoutMask.Seed(seed);");
             }
 
             w.Close();
@@ -255,32 +354,27 @@ public sealed partial class NetworkGenerator
 
         private static void HyperParameters(CodeWriter w, NetworkPlan plan)
         {
-            Property(w, "LearningRate", "_learningRate", "Positive", $"Step size per optimizer step; default {Format.Number(plan.Optimizer.LearningRate)}. Changeable between steps (schedules).", "not finite or not greater than 0");
-            switch (plan.Optimizer.Kind)
+            foreach (HyperParameter parameter in HyperParameterTable(plan))
             {
-                case OptimizerKindSpec.Momentum:
-                    Property(w, "Momentum", "_momentum", "UnitInterval", $"Momentum factor μ in <c>v ← μ·v + g</c>; default {Format.Number(plan.Optimizer.Momentum)}.", "outside [0, 1)");
-                    break;
-                case OptimizerKindSpec.Adam:
-                    Property(w, "Beta1", "_beta1", "UnitInterval", $"Adam's decay rate of the first-moment estimate; default {Format.Number(plan.Optimizer.Beta1)}.", "outside [0, 1)");
-                    Property(w, "Beta2", "_beta2", "UnitInterval", $"Adam's decay rate of the second-moment estimate; default {Format.Number(plan.Optimizer.Beta2)}.", "outside [0, 1)");
-                    Property(w, "Epsilon", "_epsilon", "Positive", $"Adam's ε, added to the denominator of the update; default {Format.Number(plan.Optimizer.Epsilon)}.", "not finite or not greater than 0");
-                    break;
-            }
-
-            if (plan.L1 is float l1)
-            {
-                Property(w, "L1Strength", "_l1Strength", "NonNegative", $"λ1 of the L1 penalty λ1·Σ|w| on the weights (gradient λ1·sign(w)); default {Format.Number(l1)}.", "not finite or negative");
-            }
-
-            if (plan.L2 is float l2)
-            {
-                Property(w, "L2Strength", "_l2Strength", "NonNegative", $"λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay); default {Format.Number(l2)}.", "not finite or negative");
+                string invalid = parameter.Check switch
+                {
+                    "Positive" => "not finite or not greater than 0",
+                    "NonNegative" => "not finite or negative",
+                    _ => "outside [0, 1)",
+                };
+                Property(w, parameter.Name, parameter.Field, parameter.Check, $"{parameter.Summary} Default {Format.Number(parameter.Default)}.", invalid);
             }
 
             w.Summary("Number of optimizer steps taken so far (Adam's t).");
             w.Line("public long StepCount => _stepCount;");
             w.Line();
+            if (plan.HasDropout)
+            {
+                w.Summary("Restarts the dropout masks from <paramref name=\"seed\"/>: the same seed gives the same masks (for gradient checks and reproducible runs).");
+                w.Line("/// <param name=\"seed\">Seed of the mask generator; the constructor uses the network's seed.</param>");
+                w.Line("public void SeedDropout(int seed) => _dropoutState = global::StaticNet.DropoutMask.Seed(seed);");
+                w.Line();
+            }
         }
 
         private static void Property(CodeWriter w, string name, string field, string check, string summary, string invalid)
@@ -305,7 +399,7 @@ public sealed partial class NetworkGenerator
             w.Open("public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)");
             w.Line($"{Arguments}.CheckLength(input.Length, InputSize, nameof(input), \"[InputSize]\");");
             w.Line($"{Arguments}.CheckLength(output.Length, OutputSize, nameof(output), \"[OutputSize]\");");
-            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);");
+            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, training: false);");
             w.Line("WriteOutputs(output, 1);");
             w.Close();
             w.Line();
@@ -318,7 +412,7 @@ public sealed partial class NetworkGenerator
             w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
             CheckInputs(w);
             w.Lines(BatchLengthCheck("outputs", "OutputSize"));
-            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);");
+            w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);");
             w.Line("WriteOutputs(outputs, batchSize);");
             w.Close();
             w.Line();
@@ -355,12 +449,7 @@ public sealed partial class NetworkGenerator
 
         private static void Training(CodeWriter w, NetworkPlan plan)
         {
-            string lossMethod = plan.Loss switch
-            {
-                LossKind.CrossEntropy => "CrossEntropyLoss",
-                LossKind.BinaryCrossEntropy => "BinaryCrossEntropyLoss",
-                _ => "MeanSquaredErrorLoss",
-            };
+string lossMethod = plan.Loss + "Loss";
 
             var variants = new List<(string Type, string Name, string Doc, string Check)>
             {
@@ -409,7 +498,7 @@ public sealed partial class NetworkGenerator
                 CheckInputs(w);
                 w.Lines(v.Check);
                 w.Line("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);");
-                w.Line("Forward(ref x, batchSize);");
+                w.Line("Forward(ref x, batchSize, training: true);");
                 w.Line("EnsureBackwardCapacity(batchSize);");
                 w.Line($"float loss = {lossMethod}({v.Name}, batchSize, computeGradients: true);");
                 w.Line("Backward(ref x, batchSize);");
@@ -417,20 +506,36 @@ public sealed partial class NetworkGenerator
                 w.Close();
                 w.Line();
 
-                w.Summary("Forward pass only: the mean loss of the batch. Parameters and gradients unchanged.");
+                if (plan.HasDropout)
+                {
+                    w.Summary("Forward pass only, in inference mode (no dropout): the mean loss of the batch. Parameters and gradients unchanged.");
+                    Params();
+                    w.Line("/// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>");
+                    w.Line($"public float ComputeLoss{signature} => ComputeLoss(inputs, {v.Name}, batchSize, training: false);");
+                    w.Line();
+                }
+
+                w.Summary(plan.HasDropout
+                    ? "Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name=\"training\"/> (reseed with <see cref=\"SeedDropout\"/> to repeat them). Parameters and gradients unchanged."
+                    : "Forward pass only: the mean loss of the batch. Parameters and gradients unchanged.");
                 Params();
+                if (plan.HasDropout)
+                {
+                    w.Line("/// <param name=\"training\">Whether dropout is active, as in a training step.</param>");
+                }
+
                 w.Line("/// <returns>The mean loss of the batch; L1/L2 penalty excluded.</returns>");
-                w.Open($"public float ComputeLoss{signature}");
+                w.Open($"public float ComputeLoss{signature.Substring(0, signature.Length - 1)}{(plan.HasDropout ? ", bool training" : string.Empty)})");
                 w.Line($"{Arguments}.CheckBatchSize(batchSize, MaxBatchSize);");
                 CheckInputs(w);
                 w.Lines(v.Check);
-                w.Line("Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);");
+                w.Line($"Forward(ref {Marshal}.GetReference(inputs), batchSize, training: {(plan.HasDropout ? "training" : "false")});");
                 w.Line($"return {lossMethod}({v.Name}, batchSize, computeGradients: false);");
                 w.Close();
                 w.Line();
             }
 
-            w.Summary("The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.");
+            w.Summary($"The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the {(plan.PenalizeBiases ? "weights and biases" : "weights (biases excluded)")}; 0 without L1/L2. Decoupled weight decay is not a loss term.");
             w.Open("public float RegularizationLoss()");
             if (!plan.HasRegularization)
             {
@@ -441,14 +546,17 @@ public sealed partial class NetworkGenerator
                 w.Line("double penalty = 0;");
                 foreach (LayerPlan layer in plan.Layers)
                 {
-                    if (plan.L1 is not null)
+                    foreach (BufferSlice tensor in plan.PenalizeBiases ? new[] { layer.Weights, layer.Bias } : new[] { layer.Weights })
                     {
-                        w.Line($"penalty += (double)_l1Strength * {Tensor}.SumOfMagnitudes((global::System.ReadOnlySpan<float>){layer.Weights.Name});");
-                    }
+                        if (plan.L1 is not null)
+                        {
+                            w.Line($"penalty += (double)_l1Strength * {Tensor}.SumOfMagnitudes((global::System.ReadOnlySpan<float>){tensor.Name});");
+                        }
 
-                    if (plan.L2 is not null)
-                    {
-                        w.Line($"penalty += 0.5 * _l2Strength * {Tensor}.SumOfSquares((global::System.ReadOnlySpan<float>){layer.Weights.Name});");
+                        if (plan.L2 is not null)
+                        {
+                            w.Line($"penalty += 0.5 * _l2Strength * {Tensor}.SumOfSquares((global::System.ReadOnlySpan<float>){tensor.Name});");
+                        }
                     }
                 }
 
@@ -462,38 +570,81 @@ public sealed partial class NetworkGenerator
         private static string Cref(string targetType) =>
             targetType.Contains("int") ? "(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{int}, int)" : "(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, int)";
 
+        private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+        private const string UnsafeRef = "global::System.Runtime.CompilerServices.Unsafe";
+
+        private static string Field(LayerPlan layer, string buffer) => $"_{Camel(layer.Name)}{buffer}";
+
+        private static string Ref(string array) => $"ref {Marshal}.GetArrayDataReference({array})";
+
+        private static string Span(string array, LayerPlan layer, bool readOnly = false) =>
+            $"new global::System.{(readOnly ? "ReadOnlySpan" : "Span")}<float>({array}, 0, batchSize * {layer.Units})";
+
         private static void Forward(CodeWriter w, NetworkPlan plan)
         {
             w.Line("// Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.");
-            w.Open("private void Forward(ref float input, int batchSize)");
+            w.Line(plan.HasDropout
+                ? "// In training, dropout masks are drawn and the next layer reads the dropped activations."
+                : "// The network has no dropout, so training and inference run the same forward pass.");
+            w.Open("private void Forward(ref float input, int batchSize, bool training)");
             w.Line("EnsureForwardCapacity(batchSize);");
-            w.Line("ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);");
-            string previous = "input";
+            w.Line($"ref float parameters = {Ref("_parameters")};");
+            string previous = "ref input";
             foreach (LayerPlan layer in plan.Layers)
             {
-                string activations = $"_{Camel(layer.Name)}Activations";
+                string activations = Field(layer, "Activations");
+                string linear = layer.KeepsPreActivations ? Field(layer, "PreActivations") : activations;
                 bool keepLogits = layer.IsOutput && plan.FusedOutput;
                 w.Line();
-                w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
+                w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}{(layer.DropoutRate is null ? string.Empty : ", Dropout")} ----");
                 string x = layer.Index == 0 ? "x" : $"a{layer.Index - 1}";
                 w.Line(keepLogits
                     ? $"// z{layer.Index} = {x} · W{layer.Index} + b{layer.Index} (logits; {layer.Activation} is applied by Predict and fused into the loss), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
-                    : $"// a{layer.Index} = {ActivationKernels.Formula(layer.Activation)}({x} · W{layer.Index} + b{layer.Index}), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]");
-                w.Line($"{layer.Name}ForwardKernel(ref {previous}, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, {layer.Weights.Name}Offset), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({activations}), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, {layer.Bias.Name}Offset), batchSize);");
-                string? activate = keepLogits ? null : ActivationKernels.Forward(layer.Activation, $"new global::System.Span<float>({activations}, 0, batchSize * {layer.Units})");
+                    : $"// a{layer.Index} = {ActivationKernels.Formula(layer.Activation)}({x} · W{layer.Index} + b{layer.Index}), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
+                        + (layer.KeepsPreActivations ? $"; z{layer.Index} kept for the backward pass" : string.Empty));
+                w.Line($"{layer.Name}ForwardKernel({previous}, ref {UnsafeRef}.Add(ref parameters, {layer.Weights.Name}Offset), {Ref(linear)}, ref {UnsafeRef}.Add(ref parameters, {layer.Bias.Name}Offset), batchSize);");
+                string? activate = keepLogits ? null : ActivationKernels.Forward(layer, Span(linear, layer, readOnly: true), Span(activations, layer));
                 if (activate is not null)
                 {
                     w.Line(activate);
                 }
 
-                previous = $"global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({activations})";
+                previous = Ref(activations);
+                if (layer.DropoutRate is not null)
+                {
+                    string mask = Field(layer, "DropoutMask");
+                    string dropped = Field(layer, "Dropped");
+                    w.Open("if (training)");
+                    w.Line($"// Inverted dropout: a{layer.Index} ⊙ mask, mask 0 with probability rate else 1/(1 - rate).");
+                    w.Line($"global::StaticNet.DropoutMask.Fill({Span(mask, layer)}, {Field(layer, "DropoutRate")}, ref _dropoutState);");
+                    w.Line($"{Tensor}.Multiply({Span(activations, layer, readOnly: true)}, {Span(mask, layer, readOnly: true)}, {Span(dropped, layer)});");
+                    w.Close();
+                    w.Line($"ref float input{layer.Index + 1} = ref training ? {Ref(dropped)} : {Ref(activations)};");
+                    previous = $"ref input{layer.Index + 1}";
+                }
             }
 
             w.Close();
             w.Line();
 
-            Capacity(w, "EnsureForwardCapacity", "_forwardCapacity", plan.Layers.Select(l => ($"_{Camel(l.Name)}Activations", l.Units)));
-            Capacity(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => ($"_{Camel(l.Name)}OutputGradients", l.Units)));
+            var forwardBuffers = new List<(string, int)>();
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                forwardBuffers.Add((Field(layer, "Activations"), layer.Units));
+                if (layer.KeepsPreActivations)
+                {
+                    forwardBuffers.Add((Field(layer, "PreActivations"), layer.Units));
+                }
+
+                if (layer.DropoutRate is not null)
+                {
+                    forwardBuffers.Add((Field(layer, "DropoutMask"), layer.Units));
+                    forwardBuffers.Add((Field(layer, "Dropped"), layer.Units));
+                }
+            }
+
+            Capacity(w, "EnsureForwardCapacity", "_forwardCapacity", forwardBuffers);
+            Capacity(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (Field(l, "OutputGradients"), l.Units)));
         }
 
         private static void Capacity(CodeWriter w, string name, string field, IEnumerable<(string Buffer, int Units)> buffers)
@@ -515,30 +666,38 @@ public sealed partial class NetworkGenerator
 
         private static void Backward(CodeWriter w, NetworkPlan plan)
         {
-            w.Line("// Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.");
+            w.Line("// Backward pass (always after a training forward pass): the loss has written dL/dz of the last layer;");
+            w.Line("// walks the layers in reverse writing every gradient.");
             w.Open("private void Backward(ref float input, int batchSize)");
-            w.Line("ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);");
-            w.Line("ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);");
+            w.Line($"ref float gradients = {Ref("_gradients")};");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = plan.Layers[i];
-                string dz = $"_{Camel(layer.Name)}OutputGradients";
-                string x = i == 0 ? "ref input" : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_{Camel(plan.Layers[i - 1].Name)}Activations)";
+                string dz = Field(layer, "OutputGradients");
+                LayerPlan? below = i > 0 ? plan.Layers[i - 1] : null;
+                string x = below is null ? "ref input" : Ref(Field(below, below.DropoutRate is null ? "Activations" : "Dropped"));
+                string xName = below is null ? "x" : below.DropoutRate is null ? $"a{i - 1}" : $"dropout(a{i - 1})";
                 w.Line();
                 w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
-                w.Line($"// dW{i} = {(i == 0 ? "x" : $"a{i - 1}")}ᵀ · dz{i}, [{layer.Inputs},batch] x [batch,{layer.Units}]");
-                w.Line($"{layer.Name}WeightGradientKernel({x}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({dz}), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, {layer.Weights.Name}Offset), batchSize);");
+                w.Line($"// dW{i} = {xName}ᵀ · dz{i}, [{layer.Inputs},batch] x [batch,{layer.Units}]");
+                w.Line($"{layer.Name}WeightGradientKernel({x}, {Ref(dz)}, ref {UnsafeRef}.Add(ref gradients, {layer.Weights.Name}Offset), batchSize);");
                 w.Line($"// db{i} = Σ over the batch of dz{i}");
-                w.Line($"ColumnSums(new global::System.ReadOnlySpan<float>({dz}, 0, batchSize * {layer.Units}), new global::System.Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Units}));");
-                if (i > 0)
+                w.Line($"ColumnSums({Span(dz, layer, readOnly: true)}, new global::System.Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Units}));");
+                if (below is not null)
                 {
-                    LayerPlan below = plan.Layers[i - 1];
-                    string transposed = $"_{Camel(layer.Name)}TransposedWeights";
-                    string belowGradients = $"_{Camel(below.Name)}OutputGradients";
-                    w.Line($"// dz{i - 1} = (dz{i} · W{i}ᵀ) ⊙ {below.Activation}'(a{i - 1}), [batch,{layer.Units}] x [{layer.Units},{layer.Inputs}]");
+                    string transposed = Field(layer, "TransposedWeights");
+                    string belowGradients = Field(below, "OutputGradients");
+                    string mask = below.DropoutRate is null ? string.Empty : " ⊙ mask";
+                    w.Line($"// dz{i - 1} = (dz{i} · W{i}ᵀ){mask} ⊙ {below.Activation}'(z{i - 1}), [batch,{layer.Units}] x [{layer.Units},{layer.Inputs}]");
                     w.Line($"Transpose(new global::System.ReadOnlySpan<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length), {transposed}, {layer.Inputs}, {layer.Units});");
-                    w.Line($"{layer.Name}InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({dz}), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({transposed}), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({belowGradients}), batchSize);");
-                    string? back = ActivationKernels.Backward(below.Activation, $"new global::System.Span<float>({belowGradients}, 0, batchSize * {below.Units})", $"new global::System.ReadOnlySpan<float>(_{Camel(below.Name)}Activations, 0, batchSize * {below.Units})");
+                    w.Line($"{layer.Name}InputGradientKernel({Ref(dz)}, {Ref(transposed)}, {Ref(belowGradients)}, batchSize);");
+                    if (below.DropoutRate is not null)
+                    {
+                        w.Line($"{Tensor}.Multiply({Span(belowGradients, below, readOnly: true)}, {Span(Field(below, "DropoutMask"), below, readOnly: true)}, {Span(belowGradients, below)});");
+                    }
+
+                    string? back = ActivationKernels.Backward(
+                        below, Span(belowGradients, below), Span(Field(below, "Activations"), below, readOnly: true), Span(Field(below, "PreActivations"), below, readOnly: true));
                     if (back is not null)
                     {
                         w.Line(back);
@@ -554,27 +713,34 @@ public sealed partial class NetworkGenerator
         {
             w.Summary(
                 "One optimizer step from the current <see cref=\"Gradients\"/>: " + OptimizerKernels.Describe(plan.Optimizer).Replace("&", "&amp;") +
-                (plan.HasRegularization ? ", with the L1/L2 gradients of the weights added in the same sweep" : string.Empty) + ".",
-                "Increments <see cref=\"StepCount\"/>; leaves <see cref=\"Gradients\"/> as it was. Allocation-free.");
+                (plan.HasRegularization ? ", with the L1/L2 gradients added in the same sweep" : string.Empty)
+                + (plan.WeightDecay is not null ? ", after decoupled weight decay" : string.Empty) + ".",
+                plan.ClipNorm is not null || plan.ClipValue is not null
+                    ? "Clips <see cref=\"Gradients\"/> in place first; increments <see cref=\"StepCount\"/>. Allocation-free."
+                    : "Increments <see cref=\"StepCount\"/>; leaves <see cref=\"Gradients\"/> as it was. Allocation-free.");
             w.Open("public void ApplyGradients()");
             w.Line("_stepCount++;");
-            string stepArguments = string.Empty;
-            if (plan.Optimizer.Kind == OptimizerKindSpec.Adam)
+            if (plan.ClipValue is not null)
             {
-                w.Line("// Bias corrections of the moment estimates (Kingma & Ba 2015, Algorithm 1), in double as PyTorch does.");
-                w.Line("double biasCorrection1 = 1 - global::System.Math.Pow(_beta1, _stepCount);");
-                w.Line("double biasCorrection2 = 1 - global::System.Math.Pow(_beta2, _stepCount);");
-                w.Line("float stepSize = (float)(_learningRate / biasCorrection1);");
-                w.Line("float biasCorrection2Sqrt = (float)global::System.Math.Sqrt(biasCorrection2);");
-                stepArguments = ", stepSize, biasCorrection2Sqrt";
+                w.Line("// Clip by value (PyTorch clip_grad_value_), in place.");
+                w.Line($"{Tensor}.Min((global::System.ReadOnlySpan<float>)_gradients, _gradientClipValue, _gradients);");
+                w.Line($"{Tensor}.Max((global::System.ReadOnlySpan<float>)_gradients, -_gradientClipValue, _gradients);");
             }
 
-            string weightPenalty = plan.HasRegularization ? $", {(plan.L1 is null ? "0f" : "_l1Strength")}, {(plan.L2 is null ? "0f" : "_l2Strength")}" : string.Empty;
-            string biasPenalty = plan.HasRegularization ? ", 0f, 0f" : string.Empty;
+            if (plan.ClipNorm is not null)
+            {
+                w.Line("// Clip by global norm (PyTorch clip_grad_norm_): scale by maxNorm / (norm + 1e-6) when that is below 1, in place.");
+                w.Line($"float clipCoefficient = _maxGradientNorm / ({Tensor}.Norm((global::System.ReadOnlySpan<float>)_gradients) + 1e-6f);");
+                w.Open("if (clipCoefficient < 1f)");
+                w.Line($"{Tensor}.Multiply((global::System.ReadOnlySpan<float>)_gradients, clipCoefficient, _gradients);");
+                w.Close();
+            }
+
+            OptimizerKernels.EmitStepScalars(w, plan);
             foreach (LayerPlan layer in plan.Layers)
             {
-                w.Line($"UpdateTensor({layer.Weights.Name}Offset, {layer.Weights.Name}Length{weightPenalty}{stepArguments});");
-                w.Line($"UpdateTensor({layer.Bias.Name}Offset, {layer.Bias.Name}Length{biasPenalty}{stepArguments});");
+                w.Line($"UpdateTensor({layer.Weights.Name}Offset, {layer.Weights.Name}Length{OptimizerKernels.Arguments(plan, penalized: true)});");
+                w.Line($"UpdateTensor({layer.Bias.Name}Offset, {layer.Bias.Name}Length{OptimizerKernels.Arguments(plan, penalized: plan.PenalizeBiases)});");
             }
 
             w.Close();

@@ -23,7 +23,9 @@ public sealed partial class NetworkGenerator
             var declaration = (TypeDeclarationSyntax)context.TargetNode;
             try
             {
-                return new ParseResult(Read(type, declaration, context.Attributes[0], cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
+                var diagnostics = new List<DiagnosticInfo>();
+                NetworkSpec? spec = Read(type, declaration, context.Attributes[0], diagnostics, cancellationToken);
+                return new ParseResult(spec, spec is null ? EquatableArray<DiagnosticInfo>.Empty : diagnostics.ToEquatableArray());
             }
             catch (System.Exception ex) when (ex is not System.OperationCanceledException)
             {
@@ -34,7 +36,7 @@ public sealed partial class NetworkGenerator
             }
         }
 
-        private static NetworkSpec? Read(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData networkAttribute, CancellationToken cancellationToken)
+        private static NetworkSpec? Read(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData networkAttribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             // [Network] on a struct or a record struct is already a compiler error (CS0592); add nothing on top.
             if (type.TypeKind != TypeKind.Class)
@@ -46,6 +48,7 @@ public sealed partial class NetworkGenerator
 
             int? inputSize = null;
             LocationInfo? inputSizeLocation = null;
+            bool penalizeBiases = false;
             foreach (KeyValuePair<string, TypedConstant> named in networkAttribute.NamedArguments)
             {
                 if (named.Key == "InputSize" && named.Value.Value is int size)
@@ -53,7 +56,15 @@ public sealed partial class NetworkGenerator
                     inputSize = size;
                     inputSizeLocation = LocationInfo.From(Argument(networkSyntax, -1, "InputSize")) ?? LocationInfo.From(networkSyntax);
                 }
+                else if (named.Key == "PenalizeBiases" && named.Value.Value is bool penalize)
+                {
+                    penalizeBiases = penalize;
+                }
             }
+
+            HyperParameterSpec? weightDecay = null;
+            HyperParameterSpec? clipNorm = null;
+            HyperParameterSpec? clipValue = null;
 
             var layers = new List<LayerSpec>();
             LossSpec? loss = null;
@@ -68,6 +79,7 @@ public sealed partial class NetworkGenerator
             }
 
             SyntaxNode? layersPart = null;
+            LocationInfo? lastDropoutLocation = null;
             LocationInfo? layersOnSecondPart = null;
             foreach (AttributeData attribute in type.GetAttributes())
             {
@@ -105,13 +117,40 @@ public sealed partial class NetworkGenerator
                             (int)attribute.ConstructorArguments[1].Value!,
                             location,
                             LocationInfo.From(Argument(syntax, 0, "units")) ?? location,
-                            LocationInfo.From(Argument(syntax, 1, "activation")) ?? location));
+                            LocationInfo.From(Argument(syntax, 1, "activation")) ?? location)
+                        {
+                            NegativeSlope = Named(attribute, syntax, "NegativeSlope", location),
+                            Alpha = Named(attribute, syntax, "Alpha", location),
+                            WeightInit = NamedInt(attribute, "WeightInit"),
+                            WeightInitLocation = LocationInfo.From(Argument(syntax, -1, "WeightInit")) ?? location,
+                        });
+                        break;
+                    case "DropoutAttribute":
+                        var rate = new HyperParameterSpec("Dropout rate", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "rate")) ?? location);
+                        if (layers.Count == 0)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutPlacement, location, type.Name, "comes before the first [Dense] layer; it applies to the output of the layer declared just before it"));
+                        }
+                        else if (layers[layers.Count - 1].Dropout is not null)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutPlacement, location, type.Name, "follows another [Dropout]; declare one per layer"));
+                        }
+                        else
+                        {
+                            layers[layers.Count - 1] = layers[layers.Count - 1] with { Dropout = rate };
+                            lastDropoutLocation = location;
+                        }
+
                         break;
                     case "LossAttribute":
                         loss = new LossSpec(
                             (int)attribute.ConstructorArguments[0].Value!,
                             location,
-                            LocationInfo.From(Argument(syntax, 0, "function")) ?? location);
+                            LocationInfo.From(Argument(syntax, 0, "function")) ?? location)
+                        {
+                            LabelSmoothing = Named(attribute, syntax, "LabelSmoothing", location),
+                            Delta = Named(attribute, syntax, "Delta", location),
+                        };
                         break;
                     case "OptimizerAttribute":
                         optimizer = new OptimizerSpec(
@@ -122,7 +161,12 @@ public sealed partial class NetworkGenerator
                             Named(attribute, syntax, "Momentum", location),
                             Named(attribute, syntax, "Beta1", location),
                             Named(attribute, syntax, "Beta2", location),
-                            Named(attribute, syntax, "Epsilon", location));
+                            Named(attribute, syntax, "Epsilon", location))
+                        {
+                            Alpha = Named(attribute, syntax, "Alpha", location),
+                            Centered = Flag(attribute, syntax, "Centered", location),
+                            Amsgrad = Flag(attribute, syntax, "Amsgrad", location),
+                        };
                         break;
                     case "L1Attribute":
                         l1 = new HyperParameterSpec("L1 strength", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "strength")) ?? location);
@@ -130,7 +174,21 @@ public sealed partial class NetworkGenerator
                     case "L2Attribute":
                         l2 = new HyperParameterSpec("L2 strength", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "strength")) ?? location);
                         break;
+                    case "WeightDecayAttribute":
+                        weightDecay = new HyperParameterSpec("WeightDecay strength", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "strength")) ?? location);
+                        break;
+                    case "ClipGradientNormAttribute":
+                        clipNorm = new HyperParameterSpec("ClipGradientNorm maxNorm", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "maxNorm")) ?? location);
+                        break;
+                    case "ClipGradientValueAttribute":
+                        clipValue = new HyperParameterSpec("ClipGradientValue clipValue", (float)attribute.ConstructorArguments[0].Value!, LocationInfo.From(Argument(syntax, 0, "clipValue")) ?? location);
+                        break;
                 }
+            }
+
+            if (layers.Count > 0 && layers[layers.Count - 1].Dropout is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutPlacement, lastDropoutLocation, type.Name, "follows the output layer; dropout applies to hidden layers only"));
             }
 
             var containing = new List<ContainingTypeSpec>();
@@ -171,7 +229,13 @@ public sealed partial class NetworkGenerator
                 l1,
                 l2,
                 UnsupportedModifier(type, cancellationToken),
-                layersOnSecondPart);
+                layersOnSecondPart)
+            {
+                PenalizeBiases = penalizeBiases,
+                WeightDecay = weightDecay,
+                ClipNorm = clipNorm,
+                ClipValue = clipValue,
+            };
         }
 
         /// <summary>A name as a C# identifier: <c>@class</c>, <c>@record</c> for types named after a keyword (namespaces already display so).</summary>
@@ -240,6 +304,32 @@ public sealed partial class NetworkGenerator
             }
 
             return new HyperParameterSpec(name, float.NaN, null);
+        }
+
+        private static int NamedInt(AttributeData attribute, string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == name && named.Value.Value is int value)
+                {
+                    return value;
+                }
+            }
+
+            return 0;
+        }
+
+        private static FlagSpec Flag(AttributeData attribute, AttributeSyntax? syntax, string name, LocationInfo? fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == name && named.Value.Value is bool value)
+                {
+                    return new FlagSpec(name, value, LocationInfo.From(Argument(syntax, -1, name)) ?? fallback);
+                }
+            }
+
+            return new FlagSpec(name, false, null);
         }
 
         private static AttributeSyntax? Syntax(AttributeData attribute, CancellationToken cancellationToken) =>

@@ -39,10 +39,20 @@ public sealed partial class NetworkGenerator
                     activation,
                     weights,
                     bias,
-                    activation == ActivationKind.ReLU ? InitKind.HeNormal : InitKind.GlorotUniform,
+                    layer.WeightInit != (int)InitKind.Default ? (InitKind)layer.WeightInit
+                        : ActivationFacts.IsReLUFamily(activation) ? InitKind.HeNormal : InitKind.GlorotUniform,
                     ColumnTile(layer.Units),
                     ColumnTile(inputs),
-                    i == spec.Layers.Count - 1);
+                    i == spec.Layers.Count - 1)
+                {
+                    ActivationParameter = activation switch
+                    {
+                        ActivationKind.LeakyReLU => layer.NegativeSlope.IsSet ? layer.NegativeSlope.Value : 0.01f,
+                        ActivationKind.ELU => layer.Alpha.IsSet ? layer.Alpha.Value : 1f,
+                        _ => 0f,
+                    },
+                    DropoutRate = layer.Dropout?.Value,
+                };
                 layers.Add(plan);
 
                 forwardFlops += plan.ForwardFlops;
@@ -66,13 +76,19 @@ public sealed partial class NetworkGenerator
 
             OptimizerSpec o = spec.Optimizer!;
             var kind = (OptimizerKindSpec)o.Kind;
+            // PyTorch's defaults, except that the momentum kinds default to momentum 0.9 (the kind says momentum is wanted).
             var optimizer = new OptimizerPlan(
                 kind,
-                o.LearningRate.IsSet ? o.LearningRate.Value : (kind == OptimizerKindSpec.Adam ? 1e-3f : 1e-2f),
-                o.Momentum.IsSet ? o.Momentum.Value : 0.9f,
+                o.LearningRate.IsSet ? o.LearningRate.Value : (kind is OptimizerKindSpec.AdaGrad or OptimizerKindSpec.RMSProp ? 1e-2f : 1e-3f),
+                o.Momentum.IsSet ? o.Momentum.Value : (kind == OptimizerKindSpec.RMSProp ? 0f : 0.9f),
                 o.Beta1.IsSet ? o.Beta1.Value : 0.9f,
                 o.Beta2.IsSet ? o.Beta2.Value : 0.999f,
-                o.Epsilon.IsSet ? o.Epsilon.Value : 1e-8f);
+                o.Epsilon.IsSet ? o.Epsilon.Value : (kind == OptimizerKindSpec.AdaGrad ? 1e-10f : 1e-8f))
+            {
+                Alpha = o.Alpha.IsSet ? o.Alpha.Value : 0.99f,
+                Centered = o.Centered.Value,
+                Amsgrad = o.Amsgrad.Value,
+            };
 
             var layerArray = layers.ToEquatableArray();
             return new NetworkPlan(
@@ -98,7 +114,15 @@ public sealed partial class NetworkGenerator
                 forwardFlops,
                 trainingFlops,
                 activationFloats,
-                Summary(spec.ClassName, spec.InputSize.Value, layerArray, offset));
+                Summary(spec.ClassName, spec.InputSize.Value, layerArray, offset))
+            {
+                PenalizeBiases = spec.PenalizeBiases,
+                WeightDecay = spec.WeightDecay?.Value ?? (kind == OptimizerKindSpec.AdamW ? 0.01f : null),
+                ClipNorm = spec.ClipNorm?.Value,
+                ClipValue = spec.ClipValue?.Value,
+                LabelSmoothing = spec.Loss.LabelSmoothing.IsSet ? spec.Loss.LabelSmoothing.Value : null,
+                HuberDelta = spec.Loss.Delta.IsSet ? spec.Loss.Delta.Value : 1f,
+            };
         }
 
         // Enough vectors per tile to amortise the broadcasts, no more than fit the registers with 4 rows (4 x 3 + 4 < 16).
@@ -113,7 +137,7 @@ public sealed partial class NetworkGenerator
             {
                 rows.Add(new[]
                 {
-                    $"dense_{layer.Index} (Dense, {layer.Activation})",
+                    $"dense_{layer.Index} (Dense, {layer.Activation}{(layer.DropoutRate is float rate ? $", Dropout {rate.ToString("R", CultureInfo.InvariantCulture)}" : string.Empty)})",
                     $"(batch, {layer.Units})",
                     (layer.Weights.Length + layer.Bias.Length).ToString("N0", CultureInfo.InvariantCulture),
                 });

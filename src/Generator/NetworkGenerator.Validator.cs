@@ -96,6 +96,7 @@ public sealed partial class NetworkGenerator
                     }
                 }
 
+                CheckLayerParameters(layer, i, network, diagnostics);
                 width = layer.Units;
             }
 
@@ -122,6 +123,7 @@ public sealed partial class NetworkGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossActivationMismatch, spec.Loss.FunctionLocation, loss, required.Value, network, output));
                 }
 
+                CheckLossParameters(spec.Loss, loss, network, diagnostics);
                 LayerSpec last = spec.Layers[spec.Layers.Count - 1];
                 if (output == ActivationKind.Softmax && last.Units == 1)
                 {
@@ -143,10 +145,29 @@ public sealed partial class NetworkGenerator
 
                 CheckApplicable(optimizer, network, diagnostics);
                 CheckRange(optimizer.LearningRate, network, "finite and greater than 0", v => v > 0, diagnostics);
-                CheckRange(optimizer.Momentum, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+                if ((OptimizerKindSpec)optimizer.Kind == OptimizerKindSpec.Nesterov)
+                {
+                    // Nesterov momentum needs a momentum (PyTorch refuses nesterov=True with momentum 0).
+                    CheckRange(optimizer.Momentum, network, "in (0, 1) for Nesterov", v => v > 0 && v < 1, diagnostics);
+                }
+                else
+                {
+                    CheckRange(optimizer.Momentum, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+                }
+
+                CheckRange(optimizer.Alpha, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
                 CheckRange(optimizer.Beta1, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
                 CheckRange(optimizer.Beta2, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
                 CheckRange(optimizer.Epsilon, network, "finite and greater than 0", v => v > 0, diagnostics);
+            }
+
+            foreach (HyperParameterSpec? parameter in new[] { spec.WeightDecay, spec.ClipNorm, spec.ClipValue })
+            {
+                if (parameter is not null)
+                {
+                    bool strictlyPositive = parameter != spec.WeightDecay;
+                    CheckRange(parameter, network, strictlyPositive ? "finite and greater than 0" : "finite and at least 0", v => strictlyPositive ? v > 0 : v >= 0, diagnostics, unsetMeansDefault: false);
+                }
             }
 
             if (spec.L1 is not null)
@@ -169,16 +190,58 @@ public sealed partial class NetworkGenerator
             }
 
             var kind = (OptimizerKindSpec)optimizer.Kind;
-            foreach (HyperParameterSpec parameter in new[] { optimizer.Momentum, optimizer.Beta1, optimizer.Beta2, optimizer.Epsilon })
+            bool adam = kind is OptimizerKindSpec.Adam or OptimizerKindSpec.AdamW;
+            var rules = new (string Name, bool IsSet, LocationInfo? Location, bool Applies, string Readers)[]
             {
-                bool applies = parameter.Name == "Momentum" ? kind == OptimizerKindSpec.Momentum : kind == OptimizerKindSpec.Adam;
-                if (parameter.IsSet && !applies)
+                (optimizer.Momentum.Name, optimizer.Momentum.IsSet, optimizer.Momentum.Location, kind is OptimizerKindSpec.Momentum or OptimizerKindSpec.Nesterov or OptimizerKindSpec.RMSProp, "Momentum, Nesterov and RMSProp"),
+                (optimizer.Beta1.Name, optimizer.Beta1.IsSet, optimizer.Beta1.Location, adam, "Adam and AdamW"),
+                (optimizer.Beta2.Name, optimizer.Beta2.IsSet, optimizer.Beta2.Location, adam, "Adam and AdamW"),
+                (optimizer.Amsgrad.Name, optimizer.Amsgrad.Value, optimizer.Amsgrad.Location, adam, "Adam and AdamW"),
+                (optimizer.Epsilon.Name, optimizer.Epsilon.IsSet, optimizer.Epsilon.Location, adam || kind is OptimizerKindSpec.AdaGrad or OptimizerKindSpec.RMSProp, "AdaGrad, RMSProp, Adam and AdamW"),
+                (optimizer.Alpha.Name, optimizer.Alpha.IsSet, optimizer.Alpha.Location, kind == OptimizerKindSpec.RMSProp, "RMSProp"),
+                (optimizer.Centered.Name, optimizer.Centered.Value, optimizer.Centered.Location, kind == OptimizerKindSpec.RMSProp, "RMSProp"),
+            };
+            foreach (var rule in rules)
+            {
+                if (rule.IsSet && !rule.Applies)
                 {
-                    string fix = parameter.Name == "Momentum"
-                        ? "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]"
-                        : "it is a hyper-parameter of OptimizerKind.Adam";
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterNotApplicable, parameter.Location, parameter.Name, kind, network, fix));
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.HyperParameterNotApplicable, rule.Location, rule.Name, $"optimizer {kind}", network, $"it is read by {rule.Readers} only"));
                 }
+            }
+        }
+
+        private static void CheckLayerParameters(LayerSpec layer, int index, string network, List<DiagnosticInfo> diagnostics)
+        {
+            var activation = (ActivationKind)layer.Activation;
+            Applicable(layer.NegativeSlope, activation == ActivationKind.LeakyReLU, $"activation {activation} of layer {index}", network, "it is read by LeakyReLU only", diagnostics);
+            Applicable(layer.Alpha, activation == ActivationKind.ELU, $"activation {activation} of layer {index}", network, "it is read by ELU only", diagnostics);
+            CheckRange(layer.NegativeSlope, network, "finite", _ => true, diagnostics);
+            CheckRange(layer.Alpha, network, "finite and greater than 0", v => v > 0, diagnostics);
+            if (!Enum.IsDefined(typeof(InitKind), layer.WeightInit))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, layer.WeightInitLocation, layer.WeightInit, "WeightInitialization"));
+            }
+
+            if (layer.Dropout is not null)
+            {
+                CheckRange(layer.Dropout, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics, unsetMeansDefault: false);
+            }
+        }
+
+        private static void CheckLossParameters(LossSpec spec, LossKind loss, string network, List<DiagnosticInfo> diagnostics)
+        {
+            Applicable(spec.LabelSmoothing, loss == LossKind.CrossEntropy, $"loss {loss}", network, "it is read by CrossEntropy only", diagnostics);
+            Applicable(spec.Delta, loss == LossKind.Huber, $"loss {loss}", network, "it is read by Huber only", diagnostics);
+            CheckRange(spec.LabelSmoothing, network, "in [0, 1)", v => v >= 0 && v < 1, diagnostics);
+            CheckRange(spec.Delta, network, "finite and greater than 0", v => v > 0, diagnostics);
+        }
+
+        private static void Applicable(HyperParameterSpec parameter, bool applies, string owner, string network, string readers, List<DiagnosticInfo> diagnostics)
+        {
+            if (parameter.IsSet && !applies)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperParameterNotApplicable, parameter.Location, parameter.Name, owner, network, readers));
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class OptimizerTests(ITestOutputHelper output)
     public void Sgd()
     {
         var network = new StepSgd(1);
-        Assert.Equal(0.01f, network.LearningRate); // compile-time default
+        Assert.Equal(0.001f, network.LearningRate); // compile-time default (PyTorch SGD's)
         CheckSteps(network, Optimizer.Sgd(network.LearningRate), (n, r, step) =>
         {
             if (step == 2)
@@ -55,7 +55,7 @@ public sealed class OptimizerTests(ITestOutputHelper output)
     public void Momentum()
     {
         var network = new StepMomentum(1);
-        Assert.Equal((0.01f, 0.9f), (network.LearningRate, network.Momentum)); // compile-time defaults
+        Assert.Equal((0.001f, 0.9f), (network.LearningRate, network.Momentum)); // compile-time defaults
         CheckSteps(network, Optimizer.WithMomentum(network.LearningRate, network.Momentum), (n, r, step) =>
         {
             if (step == 2)

@@ -112,9 +112,9 @@ public static class DiagnosticDescriptors
     /// <summary>SN0015: a hyper-parameter is given that the chosen optimizer does not use.</summary>
     public static readonly DiagnosticDescriptor HyperParameterNotApplicable = Create(
         "SN0015", HyperParameterCategory,
-        "Hyper-parameter does not apply to this optimizer",
-        "{0} does not apply to optimizer {1} of network '{2}'; {3}",
-        "Each optimizer reads only its own hyper-parameters; a value given for another would be silently ignored.");
+        "Hyper-parameter does not apply here",
+        "{0} does not apply to {1} of network '{2}'; {3}",
+        "Each optimizer, activation and loss reads only its own hyper-parameters; a value given for another would be silently ignored.");
 
     /// <summary>SN0016: Softmax over a single unit always outputs 1.</summary>
     public static readonly DiagnosticDescriptor SingleUnitSoftmax = Create(
@@ -130,6 +130,13 @@ public static class DiagnosticDescriptors
         "Layers are declared on several parts of the network class",
         "The [Dense] layers of network '{0}' are spread over several parts of the partial class; declare them all on one part, where their source order is the layer order",
         "Layers run in source order, and the order of attributes across the parts of a partial class depends on the order of the files.");
+
+    /// <summary>SN0018: a [Dropout] is not right after a hidden Dense layer.</summary>
+    public static readonly DiagnosticDescriptor DropoutPlacement = Create(
+        "SN0018", ShapeCategory,
+        "Dropout is not after a hidden layer",
+        "A [Dropout] of network '{0}' {1}",
+        "[Dropout(rate)] applies inverted dropout to the output of the [Dense] layer declared just before it; put it after a hidden layer, once.");
 
     /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(

@@ -12,33 +12,39 @@ internal static class ActivationKernels
 {
     private const string Tensor = "global::System.Numerics.Tensors.TensorPrimitives";
 
-    /// <summary>The statement applying <paramref name="activation"/> in place to <paramref name="span"/>, or null for Identity.</summary>
-    public static string? Forward(ActivationKind activation, string span) => activation switch
+    private const string Functions = "global::StaticNet.ActivationFunctions";
+
+    /// <summary>
+    /// The statement computing layer's activations from <paramref name="preActivations"/> into <paramref name="activations"/>
+    /// (the same span for the original four, which work in place), or null for Identity.
+    /// </summary>
+    public static string? Forward(LayerPlan layer, string preActivations, string activations) => layer.Activation switch
     {
-        ActivationKind.ReLU => $"{Tensor}.Max({span}, 0f, {span});",
-        ActivationKind.Sigmoid => $"{Tensor}.Sigmoid({span}, {span});",
-        ActivationKind.Tanh => $"{Tensor}.Tanh({span}, {span});",
-        ActivationKind.Softmax => $"SoftmaxRows({span}, {span});",
-        _ => null,
+        ActivationKind.ReLU => $"{Tensor}.Max({activations}, 0f, {activations});",
+        ActivationKind.Sigmoid => $"{Tensor}.Sigmoid({activations}, {activations});",
+        ActivationKind.Tanh => $"{Tensor}.Tanh({activations}, {activations});",
+        ActivationKind.Softmax => $"SoftmaxRows({activations}, {activations});",
+        ActivationKind.Identity => null,
+        _ => $"{Functions}.{layer.Activation}({preActivations}, {activations}{Parameter(layer)});",
     };
 
-    /// <summary>The formula for comments, e.g. <c>ReLU(z) = max(0, z)</c>.</summary>
-    public static string Formula(ActivationKind activation) => activation switch
-    {
-        ActivationKind.ReLU => "ReLU",
-        ActivationKind.Sigmoid => "Sigmoid",
-        ActivationKind.Tanh => "Tanh",
-        ActivationKind.Softmax => "Softmax",
-        _ => "Identity",
-    };
+    /// <summary>The formula for comments, e.g. <c>ReLU</c>.</summary>
+    public static string Formula(ActivationKind activation) => activation.ToString();
 
-    /// <summary>The statement multiplying <paramref name="gradients"/> by f'(z) given <paramref name="activations"/>, or null for Identity.</summary>
-    public static string? Backward(ActivationKind activation, string gradients, string activations) => activation switch
+    /// <summary>
+    /// The statement multiplying <paramref name="gradients"/> by f'(z), from the activations (original four) or the
+    /// pre-activations (the others), or null for Identity.
+    /// </summary>
+    public static string? Backward(LayerPlan layer, string gradients, string activations, string preActivations) => layer.Activation switch
     {
+        ActivationKind.Identity => null,
         ActivationKind.ReLU or ActivationKind.Sigmoid or ActivationKind.Tanh or ActivationKind.Softmax =>
-            $"{activation}Backward({gradients}, {activations});",
-        _ => null,
+            $"{layer.Activation}Backward({gradients}, {activations});",
+        _ => $"{Functions}.{layer.Activation}Backward({preActivations}, {gradients}{Parameter(layer)});",
     };
+
+    private static string Parameter(LayerPlan layer) =>
+        layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU ? ", " + Format.Float(layer.ActivationParameter) : string.Empty;
 
     /// <summary>Emits the helpers the network uses (each once).</summary>
     public static void EmitHelpers(CodeWriter w, ISet<ActivationKind> backward, bool softmaxRows, int outputSize)

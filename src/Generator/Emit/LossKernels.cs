@@ -17,8 +17,8 @@ internal static class LossKernels
         switch (plan.Loss)
         {
             case LossKind.CrossEntropy:
-                CrossEntropy(w, n, outputs, outputGradients, labels: true);
-                CrossEntropy(w, n, outputs, outputGradients, labels: false);
+                CrossEntropy(w, n, outputs, outputGradients, labels: true, plan.LabelSmoothing is not null);
+                CrossEntropy(w, n, outputs, outputGradients, labels: false, plan.LabelSmoothing is not null);
                 break;
             case LossKind.BinaryCrossEntropy:
                 if (plan.IsClassifier)
@@ -29,18 +29,18 @@ internal static class LossKernels
                 BinaryCrossEntropy(w, outputs, outputGradients, labels: false);
                 break;
             default:
-                MeanSquaredError(w, plan, outputs, outputGradients);
+                Elementwise(w, plan, outputs, outputGradients);
                 break;
         }
     }
 
-    private static void CrossEntropy(CodeWriter w, int n, string outputs, string outputGradients, bool labels)
+    private static void CrossEntropy(CodeWriter w, int n, string outputs, string outputGradients, bool labels, bool smoothing)
     {
         w.Line(labels
             ? "// CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);"
             : "// CrossEntropy fused with Softmax, from target rows: L_b = Σ_k y_k (log Σ_j e^(z_j) - z_k) (log-sum-exp with max-subtraction);");
         w.Line(labels
-            ? "// dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits."
+            ? "// dL/dz = (softmax(z) - onehot(label)) / batch (onehot smoothed when declared). Finite for any finite logits."
             : "// dL/dz = (softmax(z) · Σ_k y_k - y) / batch, which is (p - y) / batch for one-hot rows. Finite for any finite logits.");
         string targetParameter = labels ? "global::System.ReadOnlySpan<int> labels" : "global::System.ReadOnlySpan<float> targets";
         w.Open($"private float CrossEntropyLoss({targetParameter}, int batchSize, bool computeGradients)");
@@ -48,6 +48,12 @@ internal static class LossKernels
         w.Line($"global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>({outputGradients}, 0, batchSize * OutputSize) : default;");
         w.Line("global::System.Span<float> shifted = _outputScratch;");
         w.Line("float scale = 1f / batchSize;");
+        if (smoothing)
+        {
+            w.Line("// Label smoothing (Szegedy et al. 2016, PyTorch label_smoothing): targets y' = (1 - ε)·y + ε/K.");
+            w.Line("float keep = 1f - _labelSmoothing, spread = _labelSmoothing / OutputSize;");
+        }
+
         w.Line("double total = 0;");
         w.Open("for (int b = 0; b < batchSize; b++)");
         w.Line("global::System.ReadOnlySpan<float> z = logits.Slice(b * OutputSize, OutputSize);");
@@ -58,29 +64,44 @@ internal static class LossKernels
         if (labels)
         {
             w.Line("int label = labels[b];");
-            w.Line("float shiftedLabelLogit = shifted[label];");
+            w.Line(smoothing
+                ? $"double targetDot = keep * (double)shifted[label] + spread * (double){Tensor}.Sum(shifted);"
+                : "float targetDot = shifted[label];");
         }
         else
         {
             w.Line("global::System.ReadOnlySpan<float> y = targets.Slice(b * OutputSize, OutputSize);");
-            w.Line($"float targetSum = {Tensor}.Sum(y);");
-            w.Line($"float targetDot = {Tensor}.Dot(y, shifted);");
+            if (smoothing)
+            {
+                w.Line($"float targetSum = keep * {Tensor}.Sum(y) + _labelSmoothing;");
+                w.Line($"double targetDot = keep * (double){Tensor}.Dot(y, shifted) + spread * (double){Tensor}.Sum(shifted);");
+            }
+            else
+            {
+                w.Line($"float targetSum = {Tensor}.Sum(y);");
+                w.Line($"float targetDot = {Tensor}.Dot(y, shifted);");
+            }
         }
 
         w.Line($"{Tensor}.Exp(shifted, shifted);");
         w.Line($"float sum = {Tensor}.Sum(shifted);");
-        w.Line(labels ? "total += global::System.Math.Log(sum) - shiftedLabelLogit;" : "total += targetSum * global::System.Math.Log(sum) - targetDot;");
+        w.Line(labels ? "total += global::System.Math.Log(sum) - targetDot;" : "total += targetSum * global::System.Math.Log(sum) - targetDot;");
         w.Open("if (computeGradients)");
         w.Line("global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);");
         if (labels)
         {
             w.Line($"{Tensor}.Multiply(shifted, scale / sum, dz);");
-            w.Line("dz[label] -= scale;");
+            w.Line(smoothing ? "dz[label] -= keep * scale;" : "dz[label] -= scale;");
         }
         else
         {
             w.Line($"{Tensor}.Multiply(shifted, scale * targetSum / sum, dz);");
-            w.Line($"{Tensor}.MultiplyAdd(y, -scale, dz, dz);");
+            w.Line($"{Tensor}.MultiplyAdd(y, {(smoothing ? "-keep * scale" : "-scale")}, dz, dz);");
+        }
+
+        if (smoothing)
+        {
+            w.Line($"{Tensor}.Subtract(dz, spread * scale, dz);");
         }
 
         w.Close();
@@ -114,23 +135,64 @@ internal static class LossKernels
         w.Line();
     }
 
-    private static void MeanSquaredError(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
+    private static void Elementwise(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
     {
-        w.Line("// MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs), then through the output activation.");
-        w.Open("private float MeanSquaredErrorLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)");
+        string method = plan.Loss + "Loss";
+        switch (plan.Loss)
+        {
+            case LossKind.MeanAbsoluteError:
+                w.Line("// MeanAbsoluteError (PyTorch L1Loss): L = Σ |a - y| / (batch · outputs); dL/da = sign(a - y) / (batch · outputs), 0 where equal;");
+                break;
+            case LossKind.Huber:
+                w.Line("// Huber (PyTorch HuberLoss): with d = a - y, L = mean of ½d² for |d| <= δ and δ·(|d| - ½δ) above;");
+                w.Line("// dL/da = d (|d| <= δ) or δ·sign(d), over batch · outputs;");
+                break;
+            default:
+                w.Line("// MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs);");
+                break;
+        }
+
+        w.Line("// then through the output activation.");
+        w.Open($"private float {method}(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)");
         w.Line("int count = batchSize * OutputSize;");
         w.Line($"global::System.ReadOnlySpan<float> a = new global::System.ReadOnlySpan<float>({outputs}, 0, count);");
         w.Line($"global::System.Span<float> gradients = computeGradients ? new global::System.Span<float>({outputGradients}, 0, count) : default;");
-        w.Line("float scale = 2f / count;");
+        w.Line(plan.Loss == LossKind.MeanSquaredError ? "float scale = 2f / count;" : "float scale = 1f / count;");
+        if (plan.Loss == LossKind.Huber)
+        {
+            w.Line("float delta = _huberDelta;");
+        }
+
         w.Line("double total = 0;");
         w.Open("for (int i = 0; i < count; i++)");
         w.Line("float difference = a[i] - targets[i];");
-        w.Line("total += (double)difference * difference;");
-        w.Open("if (computeGradients)");
-        w.Line("gradients[i] = difference * scale;");
+        switch (plan.Loss)
+        {
+            case LossKind.MeanAbsoluteError:
+                w.Line("total += global::System.Math.Abs(difference);");
+                w.Open("if (computeGradients)");
+                w.Line("gradients[i] = (difference > 0f ? 1f : difference < 0f ? -1f : 0f) * scale;");
+                w.Close();
+                break;
+            case LossKind.Huber:
+                w.Line("float magnitude = global::System.MathF.Abs(difference);");
+                w.Line("total += magnitude <= delta ? 0.5 * difference * difference : delta * (magnitude - 0.5 * delta);");
+                w.Open("if (computeGradients)");
+                w.Line("gradients[i] = (magnitude <= delta ? difference : difference > 0f ? delta : -delta) * scale;");
+                w.Close();
+                break;
+            default:
+                w.Line("total += (double)difference * difference;");
+                w.Open("if (computeGradients)");
+                w.Line("gradients[i] = difference * scale;");
+                w.Close();
+                break;
+        }
+
         w.Close();
-        w.Close();
-        string? backward = ActivationKernels.Backward(plan.OutputLayer.Activation, "gradients", "a");
+        LayerPlan output = plan.OutputLayer;
+        string? backward = ActivationKernels.Backward(
+            output, "gradients", "a", $"new global::System.ReadOnlySpan<float>(_{char.ToLowerInvariant(output.Name[0]) + output.Name.Substring(1)}PreActivations, 0, count)");
         if (backward is not null)
         {
             w.Open("if (computeGradients)");

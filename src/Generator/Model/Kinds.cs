@@ -10,6 +10,15 @@ internal enum ActivationKind
     Sigmoid = 2,
     Tanh = 3,
     Softmax = 4,
+    LeakyReLU = 5,
+    ELU = 6,
+    GELU = 7,
+    GELUTanh = 8,
+    SiLU = 9,
+    Softplus = 10,
+    Softsign = 11,
+    HardSigmoid = 12,
+    HardSwish = 13,
 }
 
 internal enum LossKind
@@ -17,6 +26,8 @@ internal enum LossKind
     MeanSquaredError = 0,
     CrossEntropy = 1,
     BinaryCrossEntropy = 2,
+    MeanAbsoluteError = 3,
+    Huber = 4,
 }
 
 internal enum OptimizerKindSpec
@@ -24,10 +35,31 @@ internal enum OptimizerKindSpec
     Sgd = 0,
     Momentum = 1,
     Adam = 2,
+    Nesterov = 3,
+    AdaGrad = 4,
+    RMSProp = 5,
+    AdamW = 6,
 }
 
+/// <summary>Mirror of StaticNet.WeightInitialization.</summary>
 internal enum InitKind
 {
-    HeNormal,
-    GlorotUniform,
+    Default = 0,
+    HeNormal = 1,
+    HeUniform = 2,
+    GlorotNormal = 3,
+    GlorotUniform = 4,
+    LeCunNormal = 5,
+    LeCunUniform = 6,
+    Zeros = 7,
+}
+
+internal static class ActivationFacts
+{
+    /// <summary>Activations whose backward pass needs the pre-activation z (the original four work from a = f(z)).</summary>
+    public static bool NeedsPreActivation(ActivationKind activation) => activation >= ActivationKind.LeakyReLU;
+
+    /// <summary>The ReLU family, initialised with He normal by default.</summary>
+    public static bool IsReLUFamily(ActivationKind activation) => activation is ActivationKind.ReLU or ActivationKind.LeakyReLU
+        or ActivationKind.ELU or ActivationKind.GELU or ActivationKind.GELUTanh or ActivationKind.SiLU or ActivationKind.HardSwish;
 }

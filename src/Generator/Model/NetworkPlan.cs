@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace StaticNet.Generator.Model;
 
 /// <summary>A named range of a flat buffer: <c>[Offset, Offset + Length)</c>.</summary>
@@ -31,6 +33,15 @@ internal sealed record LayerPlan(
 {
     public string Name => "Dense" + Index;
 
+    /// <summary>LeakyReLU's slope or ELU's α, resolved to its default; 0 for other activations.</summary>
+    public float ActivationParameter { get; init; }
+
+    /// <summary>Rate of the dropout on this layer's output, or null.</summary>
+    public float? DropoutRate { get; init; }
+
+    /// <summary>Whether the pre-activations z are kept for the backward pass (activations whose derivative needs z).</summary>
+    public bool KeepsPreActivations => ActivationFacts.NeedsPreActivation(Activation);
+
     public long ForwardFlops => 2L * Inputs * Units;
 }
 
@@ -41,7 +52,19 @@ internal sealed record OptimizerPlan(
     float Momentum,
     float Beta1,
     float Beta2,
-    float Epsilon);
+    float Epsilon)
+{
+    /// <summary>RMSProp's α.</summary>
+    public float Alpha { get; init; } = 0.99f;
+
+    /// <summary>Centered RMSProp.</summary>
+    public bool Centered { get; init; }
+
+    /// <summary>AMSGrad variant of Adam/AdamW.</summary>
+    public bool Amsgrad { get; init; }
+
+    public bool IsAdam => Kind is OptimizerKindSpec.Adam or OptimizerKindSpec.AdamW;
+}
 
 /// <summary>
 /// Everything the emitter prints, decided here: sizes, offsets, tiles, FLOPs, the summary table. The emitter makes
@@ -74,4 +97,24 @@ internal sealed record NetworkPlan(
     public LayerPlan OutputLayer => Layers[Layers.Count - 1];
 
     public bool HasRegularization => L1 is not null || L2 is not null;
+
+    /// <summary>Whether L1, L2 and weight decay also apply to biases.</summary>
+    public bool PenalizeBiases { get; init; }
+
+    /// <summary>Decoupled weight decay λ (AdamW's default 0.01 included), or null.</summary>
+    public float? WeightDecay { get; init; }
+
+    /// <summary>Gradient clipping by global norm, or null.</summary>
+    public float? ClipNorm { get; init; }
+
+    /// <summary>Gradient clipping by value, or null.</summary>
+    public float? ClipValue { get; init; }
+
+    /// <summary>CrossEntropy label smoothing when declared, else null.</summary>
+    public float? LabelSmoothing { get; init; }
+
+    /// <summary>Huber's δ (1 by default).</summary>
+    public float HuberDelta { get; init; } = 1f;
+
+    public bool HasDropout => Layers.Any(l => l.DropoutRate is not null);
 }

@@ -12,7 +12,26 @@ internal sealed record LayerSpec(
     int Activation,
     LocationInfo? AttributeLocation,
     LocationInfo? UnitsLocation,
-    LocationInfo? ActivationLocation);
+    LocationInfo? ActivationLocation)
+{
+    /// <summary>LeakyReLU's slope below zero (NaN when not written).</summary>
+    public HyperParameterSpec NegativeSlope { get; init; } = new("NegativeSlope", float.NaN, null);
+
+    /// <summary>ELU's α (NaN when not written).</summary>
+    public HyperParameterSpec Alpha { get; init; } = new("Alpha", float.NaN, null);
+
+    /// <summary>StaticNet.WeightInitialization as written (0 = default).</summary>
+    public int WeightInit { get; init; }
+
+    /// <summary>Where WeightInit is written.</summary>
+    public LocationInfo? WeightInitLocation { get; init; }
+
+    /// <summary>The rate of a [Dropout] declared right after this layer, or null.</summary>
+    public HyperParameterSpec? Dropout { get; init; }
+}
+
+/// <summary>A boolean named argument as written, and where (false and null when not written).</summary>
+internal sealed record FlagSpec(string Name, bool Value, LocationInfo? Location);
 
 /// <summary>A float hyper-parameter as written in an attribute (NaN when not written) and where.</summary>
 internal sealed record HyperParameterSpec(string Name, float Value, LocationInfo? Location)
@@ -21,7 +40,14 @@ internal sealed record HyperParameterSpec(string Name, float Value, LocationInfo
 }
 
 /// <summary>The <c>[Loss]</c> attribute.</summary>
-internal sealed record LossSpec(int Function, LocationInfo? Location, LocationInfo? FunctionLocation);
+internal sealed record LossSpec(int Function, LocationInfo? Location, LocationInfo? FunctionLocation)
+{
+    /// <summary>CrossEntropy's label smoothing (NaN when not written).</summary>
+    public HyperParameterSpec LabelSmoothing { get; init; } = new("LabelSmoothing", float.NaN, null);
+
+    /// <summary>Huber's δ (NaN when not written).</summary>
+    public HyperParameterSpec Delta { get; init; } = new("Delta", float.NaN, null);
+}
 
 /// <summary>The <c>[Optimizer]</c> attribute with its named hyper-parameters.</summary>
 internal sealed record OptimizerSpec(
@@ -32,7 +58,17 @@ internal sealed record OptimizerSpec(
     HyperParameterSpec Momentum,
     HyperParameterSpec Beta1,
     HyperParameterSpec Beta2,
-    HyperParameterSpec Epsilon);
+    HyperParameterSpec Epsilon)
+{
+    /// <summary>RMSProp's α (NaN when not written).</summary>
+    public HyperParameterSpec Alpha { get; init; } = new("Alpha", float.NaN, null);
+
+    /// <summary>Centered RMSProp.</summary>
+    public FlagSpec Centered { get; init; } = new("Centered", false, null);
+
+    /// <summary>AMSGrad variant of Adam/AdamW.</summary>
+    public FlagSpec Amsgrad { get; init; } = new("Amsgrad", false, null);
+}
 
 /// <summary>
 /// Everything the generator knows about one network declaration, as value-equatable data: no symbols, syntax
@@ -57,6 +93,18 @@ internal sealed record NetworkSpec(
     ModifierSpec? UnsupportedModifier,
     LocationInfo? LayersOnSecondPart = null)
 {
+    /// <summary>Whether L1, L2 and weight decay also apply to biases.</summary>
+    public bool PenalizeBiases { get; init; }
+
+    /// <summary>[WeightDecay] (decoupled), or null.</summary>
+    public HyperParameterSpec? WeightDecay { get; init; }
+
+    /// <summary>[ClipGradientNorm], or null.</summary>
+    public HyperParameterSpec? ClipNorm { get; init; }
+
+    /// <summary>[ClipGradientValue], or null.</summary>
+    public HyperParameterSpec? ClipValue { get; init; }
+
     /// <summary>Fully qualified name without <c>global::</c>, for messages and the hint name.</summary>
     public string FullName
     {

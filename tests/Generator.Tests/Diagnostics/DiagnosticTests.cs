@@ -15,7 +15,7 @@ public sealed class DiagnosticTests
     internal static readonly string[] TestedIds =
     {
         "SN0001", "SN0002", "SN0003", "SN0004", "SN0005", "SN0006", "SN0007",
-        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0015", "SN0016", "SN0017", "SN0099",
+        "SN0008", "SN0009", "SN0010", "SN0011", "SN0012", "SN0013", "SN0014", "SN0015", "SN0016", "SN0017", "SN0018", "SN0099",
     };
 
     [Fact]
@@ -356,10 +356,12 @@ public sealed class DiagnosticTests
     // ---- SN0015 HyperParameterNotApplicable ----
 
     [Theory]
-    [InlineData("Sgd", "Momentum = {|#0:0.9f|}", "Momentum", "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]")]
-    [InlineData("Sgd", "Beta1 = {|#0:0.5f|}", "Beta1", "it is a hyper-parameter of OptimizerKind.Adam")]
-    [InlineData("Momentum", "Epsilon = {|#0:1e-6f|}", "Epsilon", "it is a hyper-parameter of OptimizerKind.Adam")]
-    [InlineData("Adam", "Momentum = {|#0:0.9f|}", "Momentum", "for SGD with momentum write [Optimizer(OptimizerKind.Momentum, Momentum = ...)]")]
+    [InlineData("Sgd", "Momentum = {|#0:0.9f|}", "Momentum", "it is read by Momentum, Nesterov and RMSProp only")]
+    [InlineData("Sgd", "Beta1 = {|#0:0.5f|}", "Beta1", "it is read by Adam and AdamW only")]
+    [InlineData("Momentum", "Epsilon = {|#0:1e-6f|}", "Epsilon", "it is read by AdaGrad, RMSProp, Adam and AdamW only")]
+    [InlineData("Adam", "Momentum = {|#0:0.9f|}", "Momentum", "it is read by Momentum, Nesterov and RMSProp only")]
+    [InlineData("Adam", "Centered = {|#0:true|}", "Centered", "it is read by RMSProp only")]
+    [InlineData("RMSProp", "Amsgrad = {|#0:true|}", "Amsgrad", "it is read by Adam and AdamW only")]
     public void SN0015_HyperParameterOfAnotherOptimizer_IsReportedOnTheArgument(string kind, string argument, string name, string fix)
     {
         DiagnosticVerifier.Verify(
@@ -374,7 +376,89 @@ public sealed class DiagnosticTests
             {
             }
             """,
-            Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, kind, "Net", fix));
+            Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, "optimizer " + kind, "Net", fix));
+    }
+
+    [Theory]
+    [InlineData("[Dense(4, Activation.ReLU, NegativeSlope = {|#0:0.1f|})]", "NegativeSlope", "activation ReLU of layer 0", "it is read by LeakyReLU only")]
+    [InlineData("[Dense(4, Activation.Tanh, Alpha = {|#0:1f|})]", "Alpha", "activation Tanh of layer 0", "it is read by ELU only")]
+    public void SN0015_ActivationParameterOfAnotherActivation_IsReportedOnTheArgument(string layer, string name, string owner, string readers)
+    {
+        DiagnosticVerifier.Verify(
+            $$"""
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            {{layer}}
+            [Dense(1)]
+            [Loss(LossFunction.MeanSquaredError)]
+            [Optimizer(OptimizerKind.Sgd)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, owner, "Net", readers));
+    }
+
+    [Theory]
+    [InlineData("LabelSmoothing = {|#0:0.1f|}", "LabelSmoothing", "loss MeanSquaredError", "it is read by CrossEntropy only")]
+    [InlineData("Delta = {|#0:2f|}", "Delta", "loss MeanSquaredError", "it is read by Huber only")]
+    public void SN0015_LossParameterOfAnotherLoss_IsReportedOnTheArgument(string argument, string name, string owner, string readers)
+    {
+        DiagnosticVerifier.Verify(
+            $$"""
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(1)]
+            [Loss(LossFunction.MeanSquaredError, {{argument}})]
+            [Optimizer(OptimizerKind.Sgd)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.HyperParameterNotApplicable, 0, name, owner, "Net", readers));
+    }
+
+    // ---- SN0018 DropoutPlacement ----
+
+    [Theory]
+    [InlineData("[{|#0:Dropout(0.5f)|}]\n[Dense(4, Activation.ReLU)]\n[Dense(1)]", "comes before the first [Dense] layer; it applies to the output of the layer declared just before it")]
+    [InlineData("[Dense(4, Activation.ReLU)]\n[Dropout(0.5f)]\n[{|#0:Dropout(0.2f)|}]\n[Dense(1)]", "follows another [Dropout]; declare one per layer")]
+    [InlineData("[Dense(4, Activation.ReLU)]\n[Dense(1)]\n[{|#0:Dropout(0.5f)|}]", "follows the output layer; dropout applies to hidden layers only")]
+    public void SN0018_MisplacedDropout_IsReportedOnTheDropout(string layers, string problem)
+    {
+        DiagnosticVerifier.Verify(
+            $$"""
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            {{layers}}
+            [Loss(LossFunction.MeanSquaredError)]
+            [Optimizer(OptimizerKind.Sgd)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.DropoutPlacement, 0, "Net", problem));
+    }
+
+    [Fact]
+    public void SN0010_NesterovWithoutMomentum_IsReportedOnTheValue()
+    {
+        DiagnosticVerifier.Verify(
+            """
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(1)]
+            [Loss(LossFunction.MeanSquaredError)]
+            [Optimizer(OptimizerKind.Nesterov, Momentum = {|#0:0f|})]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.InvalidHyperParameter, 0, "Momentum", "Net", "0", "in (0, 1) for Nesterov"));
     }
 
     // ---- SN0017 LayersOnSeveralParts ----
@@ -533,7 +617,7 @@ public sealed class DiagnosticTests
             {
             }
             """);
-        Assert.Contains("private float _learningRate = 0.01f;", run.Sources[0].SourceText.ToString());
+        Assert.Contains("private float _learningRate = 0.001f;", run.Sources[0].SourceText.ToString());
     }
 
     // ---- SN0011 GenericNetwork ----
@@ -629,14 +713,14 @@ public sealed class DiagnosticTests
             using StaticNet;
 
             [Network(InputSize = 2)]
-            [Dense(3, {|#0:(Activation)5|})]
+            [Dense(3, {|#0:(Activation)42|})]
             [Loss(LossFunction.CrossEntropy)]
             [Optimizer(OptimizerKind.Adam)]
             partial class Net
             {
             }
             """,
-            Of(DiagnosticDescriptors.UnknownEnumValue, 0, 5, "Activation"));
+            Of(DiagnosticDescriptors.UnknownEnumValue, 0, 42, "Activation"));
     }
 
     // ---- SN0013 UnsupportedNetworkType ----

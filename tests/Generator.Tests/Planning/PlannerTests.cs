@@ -179,9 +179,13 @@ public sealed class PlannerTests
     {
         NetworkSpec spec = Specs.Create(2, new[] { (1, ActivationKind.Identity) });
 
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Sgd, 0.01f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Sgd) }).Optimizer);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Momentum, 0.01f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Momentum) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Sgd, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Sgd) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Momentum, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Momentum) }).Optimizer);
         Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Adam) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.AdaGrad, 0.01f, 0.9f, 0.9f, 0.999f, 1e-10f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.AdaGrad) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.RMSProp, 0.01f, 0f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.RMSProp) }).Optimizer);
+        Assert.Equal(0.01f, Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.AdamW) }).WeightDecay);
+        Assert.Null(Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Adam) }).WeightDecay);
     }
 
     [Fact]

@@ -5,7 +5,7 @@
 //   Layer 1   Dense 256 -> 128, ReLU   W[256x128] params[200960 .. 233728)   b[128] params[233728 .. 233856)   HeNormal init
 //   Layer 2   Dense 128 -> 10, Softmax   W[128x10] params[233856 .. 235136)   b[10] params[235136 .. 235146)   GlorotUniform init
 //   Loss      CrossEntropy, fused with Softmax (gradient = softmax(logits) - onehot), mean over the batch
-//   Optimizer Adam(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08); no regularization
+//   Optimizer Adam(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08); no penalty
 //   Totals    235,146 parameters (918.5 KiB); 394 activation floats per sample (input excluded)
 //   FLOPs     469,504 per sample forward; 1,007,104 per sample for a training step (no input gradient for layer 0)
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
@@ -122,14 +122,15 @@ namespace FashionMnistSample
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        private readonly float[] _firstMoments = new float[ParameterCount];
-        private readonly float[] _secondMoments = new float[ParameterCount];
+        private readonly float[] _firstMoments = new float[ParameterCount]; // first-moment estimate m
+        private readonly float[] _secondMoments = new float[ParameterCount]; // second-moment estimate v
         private readonly float[] _outputScratch = new float[OutputSize];
         // Wᵀ of layer 1, [128 x 256], refreshed each backward pass for the input-gradient kernel.
         private readonly float[] _dense1TransposedWeights = new float[32768];
         // Wᵀ of layer 2, [10 x 128], refreshed each backward pass for the input-gradient kernel.
         private readonly float[] _dense2TransposedWeights = new float[1280];
-        // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
+        // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
+        // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
         private float[] _dense0Activations = global::System.Array.Empty<float>();
         private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1Activations = global::System.Array.Empty<float>();
@@ -152,8 +153,8 @@ namespace FashionMnistSample
         }
 
         /// <summary>
-        /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer: He normal for ReLU layers,
-        /// Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.
+        /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer, with each layer's initialisation
+        /// (see the file header); biases start at zero. The same seed gives the same parameters, bit for bit.
         /// </summary>
         /// <param name="seed">Seed of the weight initialisation.</param>
         public FashionMlp(int seed)
@@ -236,7 +237,7 @@ namespace FashionMnistSample
         public global::System.Span<float> Dense2BiasGradients => new global::System.Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
 
         /// <summary>
-        /// Step size per optimizer step; default 0.001. Changeable between steps (schedules).
+        /// Step size per optimizer step. Changeable between steps (schedules). Default 0.001.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float LearningRate
@@ -246,7 +247,7 @@ namespace FashionMnistSample
         }
 
         /// <summary>
-        /// Adam's decay rate of the first-moment estimate; default 0.9.
+        /// Decay rate of the first-moment estimate. Default 0.9.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
         public float Beta1
@@ -256,7 +257,7 @@ namespace FashionMnistSample
         }
 
         /// <summary>
-        /// Adam's decay rate of the second-moment estimate; default 0.999.
+        /// Decay rate of the second-moment estimate. Default 0.999.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
         public float Beta2
@@ -266,7 +267,7 @@ namespace FashionMnistSample
         }
 
         /// <summary>
-        /// Adam's ε, added to the denominator of the update; default 1E-08.
+        /// ε, added to the denominator of the update. Default 1E-08.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float Epsilon
@@ -290,7 +291,7 @@ namespace FashionMnistSample
         {
             global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
             global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, training: false);
             WriteOutputs(output, 1);
         }
 
@@ -312,7 +313,7 @@ namespace FashionMnistSample
             {
                 global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             WriteOutputs(outputs, batchSize);
         }
 
@@ -361,7 +362,7 @@ namespace FashionMnistSample
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            Forward(ref x, batchSize);
+            Forward(ref x, batchSize, training: true);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(targets, batchSize, computeGradients: true);
             Backward(ref x, batchSize);
@@ -388,7 +389,7 @@ namespace FashionMnistSample
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             return CrossEntropyLoss(targets, batchSize, computeGradients: false);
         }
 
@@ -428,7 +429,7 @@ namespace FashionMnistSample
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            Forward(ref x, batchSize);
+            Forward(ref x, batchSize, training: true);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(labels, batchSize, computeGradients: true);
             Backward(ref x, batchSize);
@@ -453,12 +454,12 @@ namespace FashionMnistSample
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             return CrossEntropyLoss(labels, batchSize, computeGradients: false);
         }
 
         /// <summary>
-        /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
+        /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2. Decoupled weight decay is not a loss term.
         /// </summary>
         public float RegularizationLoss()
         {
@@ -466,7 +467,8 @@ namespace FashionMnistSample
         }
 
         // Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.
-        private void Forward(ref float input, int batchSize)
+        // The network has no dropout, so training and inference run the same forward pass.
+        private void Forward(ref float input, int batchSize, bool training)
         {
             EnsureForwardCapacity(batchSize);
             ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -512,10 +514,10 @@ namespace FashionMnistSample
             _backwardCapacity = batchSize;
         }
 
-        // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
+        // Backward pass (always after a training forward pass): the loss has written dL/dz of the last layer;
+        // walks the layers in reverse writing every gradient.
         private void Backward(ref float input, int batchSize)
         {
-            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
             // ---- Layer 2: Dense 128 -> 10, Softmax ----
@@ -523,7 +525,7 @@ namespace FashionMnistSample
             Dense2WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
             // db2 = Σ over the batch of dz2
             ColumnSums(new global::System.ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 10), new global::System.Span<float>(_gradients, Dense2BiasOffset, 10));
-            // dz1 = (dz2 · W2ᵀ) ⊙ ReLU'(a1), [batch,10] x [10,128]
+            // dz1 = (dz2 · W2ᵀ) ⊙ ReLU'(z1), [batch,10] x [10,128]
             Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 128, 10);
             Dense2InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
             ReLUBackward(new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * 128), new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 128));
@@ -533,7 +535,7 @@ namespace FashionMnistSample
             Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
             // db1 = Σ over the batch of dz1
             ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 128), new global::System.Span<float>(_gradients, Dense1BiasOffset, 128));
-            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,128] x [128,256]
+            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(z0), [batch,128] x [128,256]
             Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 256, 128);
             Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
             ReLUBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 256), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 256));
@@ -565,40 +567,47 @@ namespace FashionMnistSample
             UpdateTensor(Dense2BiasOffset, Dense2BiasLength, stepSize, biasCorrection2Sqrt);
         }
 
-        // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (sqrt(v) / sqrt(1-β2^t) + ε)
+        // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (√v / √(1-β2^t) + ε)
         private void UpdateTensor(int offset, int length, float stepSize, float biasCorrection2Sqrt)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
-            ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
-            ref float m1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
-            ref float m2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
-            float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
+            ref float w = ref Element(_parameters, offset);
+            ref float g = ref Element(_gradients, offset);
+            ref float firstMoments = ref Element(_firstMoments, offset);
+            ref float secondMoments = ref Element(_secondMoments, offset);
             float learningRate = _learningRate;
+            float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
             int i = 0;
             for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-                global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
-                global::System.Numerics.Vector<float> mv = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
-                global::System.Numerics.Vector<float> sv = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
-                global::System.Numerics.Vector.StoreUnsafe(mv, ref m1, (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(sv, ref m2, (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(wv - stepSize * mv / (global::System.Numerics.Vector.SquareRoot(sv) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
+                global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
+                global::System.Numerics.Vector<float> wi = w0;
+                global::System.Numerics.Vector<float> m = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref firstMoments, (nuint)i) + (1f - beta1) * gi;
+                global::System.Numerics.Vector<float> v = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref secondMoments, (nuint)i) + (1f - beta2) * gi * gi;
+                global::System.Numerics.Vector.StoreUnsafe(m, ref firstMoments, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(v, ref secondMoments, (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(wi - stepSize * m / (global::System.Numerics.Vector.SquareRoot(v) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-                float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
-                float ms = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
-                float ss = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) = ms;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) = ss;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - stepSize * ms / (global::System.MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
+                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
+                float wi = w0;
+                float m = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref firstMoments, i) + (1f - beta1) * gi;
+                float v = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref secondMoments, i) + (1f - beta2) * gi * gi;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref firstMoments, i) = m;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref secondMoments, i) = v;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = wi - stepSize * m / (global::System.MathF.Sqrt(v) / biasCorrection2Sqrt + epsilon);
             }
         }
 
+        private static ref float Element(float[] buffer, int offset)
+        {
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), offset);
+        }
+
         // CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);
-        // dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits.
+        // dL/dz = (softmax(z) - onehot(label)) / batch (onehot smoothed when declared). Finite for any finite logits.
         private float CrossEntropyLoss(global::System.ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
         {
             global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense2Activations, 0, batchSize * OutputSize);
@@ -614,10 +623,10 @@ namespace FashionMnistSample
                 // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
                 global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 int label = labels[b];
-                float shiftedLabelLogit = shifted[label];
+                float targetDot = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += global::System.Math.Log(sum) - shiftedLabelLogit;
+                total += global::System.Math.Log(sum) - targetDot;
                 if (computeGradients)
                 {
                     global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);

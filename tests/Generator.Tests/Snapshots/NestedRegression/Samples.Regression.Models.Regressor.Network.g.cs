@@ -5,7 +5,7 @@
 //   Layer 1   Dense 8 -> 8, Tanh   W[8x8] params[32 .. 96)   b[8] params[96 .. 104)   GlorotUniform init
 //   Layer 2   Dense 8 -> 2, Identity   W[8x2] params[104 .. 120)   b[2] params[120 .. 122)   GlorotUniform init
 //   Loss      MeanSquaredError, mean over batch and outputs
-//   Optimizer Momentum(learningRate 0.05, momentum 0.8); L1 1E-05 and L2 0.0001 on weights only
+//   Optimizer Momentum(learningRate 0.05, momentum 0.8); L1 1E-05, L2 0.0001 on weights only
 //   Totals    122 parameters (0.5 KiB); 18 activation floats per sample (input excluded)
 //   FLOPs     208 per sample forward; 576 per sample for a training step (no input gradient for layer 0)
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
@@ -124,12 +124,13 @@ namespace Samples.Regression
 
             private readonly float[] _parameters = new float[ParameterCount];
             private readonly float[] _gradients = new float[ParameterCount];
-            private readonly float[] _velocity = new float[ParameterCount];
+            private readonly float[] _velocity = new float[ParameterCount]; // momentum buffer v
             // Wᵀ of layer 1, [8 x 8], refreshed each backward pass for the input-gradient kernel.
             private readonly float[] _dense1TransposedWeights = new float[64];
             // Wᵀ of layer 2, [2 x 8], refreshed each backward pass for the input-gradient kernel.
             private readonly float[] _dense2TransposedWeights = new float[16];
-            // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
+            // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
+            // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
             private float[] _dense0Activations = global::System.Array.Empty<float>();
             private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
             private float[] _dense1Activations = global::System.Array.Empty<float>();
@@ -152,8 +153,8 @@ namespace Samples.Regression
             }
 
             /// <summary>
-            /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer: He normal for ReLU layers,
-            /// Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.
+            /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer, with each layer's initialisation
+            /// (see the file header); biases start at zero. The same seed gives the same parameters, bit for bit.
             /// </summary>
             /// <param name="seed">Seed of the weight initialisation.</param>
             public Regressor(int seed)
@@ -236,7 +237,7 @@ namespace Samples.Regression
             public global::System.Span<float> Dense2BiasGradients => new global::System.Span<float>(_gradients, Dense2BiasOffset, Dense2BiasLength);
 
             /// <summary>
-            /// Step size per optimizer step; default 0.05. Changeable between steps (schedules).
+            /// Step size per optimizer step. Changeable between steps (schedules). Default 0.05.
             /// </summary>
             /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
             public float LearningRate
@@ -246,7 +247,7 @@ namespace Samples.Regression
             }
 
             /// <summary>
-            /// Momentum factor μ in <c>v ← μ·v + g</c>; default 0.8.
+            /// Momentum factor μ. Default 0.8.
             /// </summary>
             /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
             public float Momentum
@@ -256,7 +257,7 @@ namespace Samples.Regression
             }
 
             /// <summary>
-            /// λ1 of the L1 penalty λ1·Σ|w| on the weights (gradient λ1·sign(w)); default 1E-05.
+            /// λ1 of the L1 penalty λ1·Σ|w| on the weights (gradient λ1·sign(w)). Default 1E-05.
             /// </summary>
             /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
             public float L1Strength
@@ -266,7 +267,7 @@ namespace Samples.Regression
             }
 
             /// <summary>
-            /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay); default 0.0001.
+            /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay). Default 0.0001.
             /// </summary>
             /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
             public float L2Strength
@@ -290,7 +291,7 @@ namespace Samples.Regression
             {
                 global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
                 global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, training: false);
                 WriteOutputs(output, 1);
             }
 
@@ -312,7 +313,7 @@ namespace Samples.Regression
                 {
                     global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
-                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
                 WriteOutputs(outputs, batchSize);
             }
 
@@ -360,7 +361,7 @@ namespace Samples.Regression
                     global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                Forward(ref x, batchSize);
+                Forward(ref x, batchSize, training: true);
                 EnsureBackwardCapacity(batchSize);
                 float loss = MeanSquaredErrorLoss(targets, batchSize, computeGradients: true);
                 Backward(ref x, batchSize);
@@ -387,12 +388,12 @@ namespace Samples.Regression
                 {
                     global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
                 }
-                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+                Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
                 return MeanSquaredErrorLoss(targets, batchSize, computeGradients: false);
             }
 
             /// <summary>
-            /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
+            /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2. Decoupled weight decay is not a loss term.
             /// </summary>
             public float RegularizationLoss()
             {
@@ -407,7 +408,8 @@ namespace Samples.Regression
             }
 
             // Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.
-            private void Forward(ref float input, int batchSize)
+            // The network has no dropout, so training and inference run the same forward pass.
+            private void Forward(ref float input, int batchSize, bool training)
             {
                 EnsureForwardCapacity(batchSize);
                 ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -453,10 +455,10 @@ namespace Samples.Regression
                 _backwardCapacity = batchSize;
             }
 
-            // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
+            // Backward pass (always after a training forward pass): the loss has written dL/dz of the last layer;
+            // walks the layers in reverse writing every gradient.
             private void Backward(ref float input, int batchSize)
             {
-                ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
                 // ---- Layer 2: Dense 8 -> 2, Identity ----
@@ -464,7 +466,7 @@ namespace Samples.Regression
                 Dense2WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense2WeightsOffset), batchSize);
                 // db2 = Σ over the batch of dz2
                 ColumnSums(new global::System.ReadOnlySpan<float>(_dense2OutputGradients, 0, batchSize * 2), new global::System.Span<float>(_gradients, Dense2BiasOffset, 2));
-                // dz1 = (dz2 · W2ᵀ) ⊙ Tanh'(a1), [batch,2] x [2,8]
+                // dz1 = (dz2 · W2ᵀ) ⊙ Tanh'(z1), [batch,2] x [2,8]
                 Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense2WeightsOffset, Dense2WeightsLength), _dense2TransposedWeights, 8, 2);
                 Dense2InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense2TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), batchSize);
                 TanhBackward(new global::System.Span<float>(_dense1OutputGradients, 0, batchSize * 8), new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * 8));
@@ -474,7 +476,7 @@ namespace Samples.Regression
                 Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
                 // db1 = Σ over the batch of dz1
                 ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 8), new global::System.Span<float>(_gradients, Dense1BiasOffset, 8));
-                // dz0 = (dz1 · W1ᵀ) ⊙ Sigmoid'(a0), [batch,8] x [8,8]
+                // dz0 = (dz1 · W1ᵀ) ⊙ Sigmoid'(z0), [batch,8] x [8,8]
                 Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 8, 8);
                 Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
                 SigmoidBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 8), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 8));
@@ -487,7 +489,7 @@ namespace Samples.Regression
             }
 
             /// <summary>
-            /// One optimizer step from the current <see cref="Gradients"/>: Momentum(learningRate 0.05, momentum 0.8), with the L1/L2 gradients of the weights added in the same sweep.
+            /// One optimizer step from the current <see cref="Gradients"/>: Momentum(learningRate 0.05, momentum 0.8), with the L1/L2 gradients added in the same sweep.
             /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
             /// </summary>
             public void ApplyGradients()
@@ -502,31 +504,38 @@ namespace Samples.Regression
             }
 
             // Momentum (PyTorch SGD with momentum, dampening 0): v ← μ·v + g; w ← w - lr·v
-            // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for biases).
+            // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).
             private void UpdateTensor(int offset, int length, float l1, float l2)
             {
-                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
-                ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
-                ref float velocity = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_velocity), offset);
-                float momentum = _momentum;
+                ref float w = ref Element(_parameters, offset);
+                ref float g = ref Element(_gradients, offset);
+                ref float velocity = ref Element(_velocity, offset);
                 float learningRate = _learningRate;
+                float momentum = _momentum;
                 int i = 0;
                 for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
                 {
-                    global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-                    global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
-                    global::System.Numerics.Vector<float> vv = momentum * global::System.Numerics.Vector.LoadUnsafe(ref velocity, (nuint)i) + gv;
-                    global::System.Numerics.Vector.StoreUnsafe(vv, ref velocity, (nuint)i);
-                    global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * vv, ref w, (nuint)i);
+                    global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                    global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(w0) + l2 * w0;
+                    global::System.Numerics.Vector<float> wi = w0;
+                    global::System.Numerics.Vector<float> v = momentum * global::System.Numerics.Vector.LoadUnsafe(ref velocity, (nuint)i) + gi;
+                    global::System.Numerics.Vector.StoreUnsafe(v, ref velocity, (nuint)i);
+                    global::System.Numerics.Vector.StoreUnsafe(wi - learningRate * v, ref w, (nuint)i);
                 }
                 for (; i < length; i++)
                 {
-                    float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-                    float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
-                    float vs = momentum * global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) + gs;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) = vs;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * vs;
+                    float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                    float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (w0 > 0f ? 1f : w0 < 0f ? -1f : 0f) + l2 * w0;
+                    float wi = w0;
+                    float v = momentum * global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) + gi;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref velocity, i) = v;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = wi - learningRate * v;
                 }
+            }
+
+            private static ref float Element(float[] buffer, int offset)
+            {
+                return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), offset);
             }
 
             // sign(w) with sign(0) = 0, as the L1 subgradient.
@@ -537,7 +546,8 @@ namespace Samples.Regression
                 return positive - negative;
             }
 
-            // MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs), then through the output activation.
+            // MeanSquaredError: L = Σ (a - y)² / (batch · outputs); dL/da = 2 (a - y) / (batch · outputs);
+            // then through the output activation.
             private float MeanSquaredErrorLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradients)
             {
                 int count = batchSize * OutputSize;

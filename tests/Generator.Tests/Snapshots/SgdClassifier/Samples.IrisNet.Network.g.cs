@@ -4,7 +4,7 @@
 //   Layer 0   Dense 4 -> 16, ReLU   W[4x16] params[0 .. 64)   b[16] params[64 .. 80)   HeNormal init
 //   Layer 1   Dense 16 -> 3, Softmax   W[16x3] params[80 .. 128)   b[3] params[128 .. 131)   GlorotUniform init
 //   Loss      CrossEntropy, fused with Softmax (gradient = softmax(logits) - onehot), mean over the batch
-//   Optimizer SGD(learningRate 0.01); L2 0.001 on weights only
+//   Optimizer SGD(learningRate 0.001); L2 0.001 on weights only
 //   Totals    131 parameters (0.5 KiB); 19 activation floats per sample (input excluded)
 //   FLOPs     224 per sample forward; 544 per sample for a training step (no input gradient for layer 0)
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
@@ -104,7 +104,8 @@ namespace Samples
         private readonly float[] _outputScratch = new float[OutputSize];
         // Wᵀ of layer 1, [3 x 16], refreshed each backward pass for the input-gradient kernel.
         private readonly float[] _dense1TransposedWeights = new float[48];
-        // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
+        // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
+        // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
         private float[] _dense0Activations = global::System.Array.Empty<float>();
         private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1Activations = global::System.Array.Empty<float>();
@@ -112,7 +113,7 @@ namespace Samples
         private int _forwardCapacity;
         private int _backwardCapacity;
         private long _stepCount;
-        private float _learningRate = 0.01f;
+        private float _learningRate = 0.001f;
         private float _l2Strength = 0.001f;
 
         /// <summary>
@@ -123,8 +124,8 @@ namespace Samples
         }
 
         /// <summary>
-        /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer: He normal for ReLU layers,
-        /// Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.
+        /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer, with each layer's initialisation
+        /// (see the file header); biases start at zero. The same seed gives the same parameters, bit for bit.
         /// </summary>
         /// <param name="seed">Seed of the weight initialisation.</param>
         public IrisNet(int seed)
@@ -186,7 +187,7 @@ namespace Samples
         public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
         /// <summary>
-        /// Step size per optimizer step; default 0.01. Changeable between steps (schedules).
+        /// Step size per optimizer step. Changeable between steps (schedules). Default 0.001.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
         public float LearningRate
@@ -196,7 +197,7 @@ namespace Samples
         }
 
         /// <summary>
-        /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay); default 0.001.
+        /// λ2 of the L2 penalty (λ2/2)·Σw² on the weights (gradient λ2·w, PyTorch weight_decay). Default 0.001.
         /// </summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or negative.</exception>
         public float L2Strength
@@ -220,7 +221,7 @@ namespace Samples
         {
             global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
             global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, training: false);
             WriteOutputs(output, 1);
         }
 
@@ -242,7 +243,7 @@ namespace Samples
             {
                 global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             WriteOutputs(outputs, batchSize);
         }
 
@@ -291,7 +292,7 @@ namespace Samples
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            Forward(ref x, batchSize);
+            Forward(ref x, batchSize, training: true);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(targets, batchSize, computeGradients: true);
             Backward(ref x, batchSize);
@@ -318,7 +319,7 @@ namespace Samples
             {
                 global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
             }
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             return CrossEntropyLoss(targets, batchSize, computeGradients: false);
         }
 
@@ -358,7 +359,7 @@ namespace Samples
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            Forward(ref x, batchSize);
+            Forward(ref x, batchSize, training: true);
             EnsureBackwardCapacity(batchSize);
             float loss = CrossEntropyLoss(labels, batchSize, computeGradients: true);
             Backward(ref x, batchSize);
@@ -383,12 +384,12 @@ namespace Samples
             }
             global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             global::StaticNet.NetworkArguments.CheckLabels(labels, OutputSize);
-            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+            Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
             return CrossEntropyLoss(labels, batchSize, computeGradients: false);
         }
 
         /// <summary>
-        /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
+        /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2. Decoupled weight decay is not a loss term.
         /// </summary>
         public float RegularizationLoss()
         {
@@ -399,7 +400,8 @@ namespace Samples
         }
 
         // Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.
-        private void Forward(ref float input, int batchSize)
+        // The network has no dropout, so training and inference run the same forward pass.
+        private void Forward(ref float input, int batchSize, bool training)
         {
             EnsureForwardCapacity(batchSize);
             ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -438,10 +440,10 @@ namespace Samples
             _backwardCapacity = batchSize;
         }
 
-        // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
+        // Backward pass (always after a training forward pass): the loss has written dL/dz of the last layer;
+        // walks the layers in reverse writing every gradient.
         private void Backward(ref float input, int batchSize)
         {
-            ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
             // ---- Layer 1: Dense 16 -> 3, Softmax ----
@@ -449,7 +451,7 @@ namespace Samples
             Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
             // db1 = Σ over the batch of dz1
             ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 3), new global::System.Span<float>(_gradients, Dense1BiasOffset, 3));
-            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,3] x [3,16]
+            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(z0), [batch,3] x [3,16]
             Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 16, 3);
             Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
             ReLUBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 16), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 16));
@@ -462,7 +464,7 @@ namespace Samples
         }
 
         /// <summary>
-        /// One optimizer step from the current <see cref="Gradients"/>: SGD(learningRate 0.01), with the L1/L2 gradients of the weights added in the same sweep.
+        /// One optimizer step from the current <see cref="Gradients"/>: SGD(learningRate 0.001), with the L1/L2 gradients added in the same sweep.
         /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
         /// </summary>
         public void ApplyGradients()
@@ -475,25 +477,32 @@ namespace Samples
         }
 
         // SGD: w ← w - lr·g
-        // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for biases).
+        // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).
         private void UpdateTensor(int offset, int length, float l1, float l2)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
-            ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
+            ref float w = ref Element(_parameters, offset);
+            ref float g = ref Element(_gradients, offset);
             float learningRate = _learningRate;
             int i = 0;
             for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-                global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(wv) + l2 * wv;
-                global::System.Numerics.Vector.StoreUnsafe(wv - learningRate * gv, ref w, (nuint)i);
+                global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(w0) + l2 * w0;
+                global::System.Numerics.Vector<float> wi = w0;
+                global::System.Numerics.Vector.StoreUnsafe(wi - learningRate * gi, ref w, (nuint)i);
             }
             for (; i < length; i++)
             {
-                float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-                float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (ws > 0f ? 1f : ws < 0f ? -1f : 0f) + l2 * ws;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - learningRate * gs;
+                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (w0 > 0f ? 1f : w0 < 0f ? -1f : 0f) + l2 * w0;
+                float wi = w0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = wi - learningRate * gi;
             }
+        }
+
+        private static ref float Element(float[] buffer, int offset)
+        {
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), offset);
         }
 
         // sign(w) with sign(0) = 0, as the L1 subgradient.
@@ -505,7 +514,7 @@ namespace Samples
         }
 
         // CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);
-        // dL/dz = (softmax(z) - onehot(label)) / batch. Finite for any finite logits.
+        // dL/dz = (softmax(z) - onehot(label)) / batch (onehot smoothed when declared). Finite for any finite logits.
         private float CrossEntropyLoss(global::System.ReadOnlySpan<int> labels, int batchSize, bool computeGradients)
         {
             global::System.ReadOnlySpan<float> logits = new global::System.ReadOnlySpan<float>(_dense1Activations, 0, batchSize * OutputSize);
@@ -521,10 +530,10 @@ namespace Samples
                 // z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the loss finite and 0·(-∞) = NaN out of the dot product.
                 global::System.Numerics.Tensors.TensorPrimitives.Max(shifted, float.MinValue, shifted);
                 int label = labels[b];
-                float shiftedLabelLogit = shifted[label];
+                float targetDot = shifted[label];
                 global::System.Numerics.Tensors.TensorPrimitives.Exp(shifted, shifted);
                 float sum = global::System.Numerics.Tensors.TensorPrimitives.Sum(shifted);
-                total += global::System.Math.Log(sum) - shiftedLabelLogit;
+                total += global::System.Math.Log(sum) - targetDot;
                 if (computeGradients)
                 {
                     global::System.Span<float> dz = gradients.Slice(b * OutputSize, OutputSize);

@@ -4,7 +4,7 @@
 //   Layer 0   Dense 2 -> 4, Tanh   W[2x4] params[0 .. 8)   b[4] params[8 .. 12)   GlorotUniform init
 //   Layer 1   Dense 4 -> 1, Sigmoid   W[4x1] params[12 .. 16)   b[1] params[16 .. 17)   GlorotUniform init
 //   Loss      BinaryCrossEntropy, fused with Sigmoid (gradient = sigmoid(logit) - y), mean over batch and outputs
-//   Optimizer Adam(learningRate 0.05, beta1 0.9, beta2 0.999, epsilon 1E-08); no regularization
+//   Optimizer Adam(learningRate 0.05, beta1 0.9, beta2 0.999, epsilon 1E-08); no penalty
 //   Totals    17 parameters (0.1 KiB); 5 activation floats per sample (input excluded)
 //   FLOPs     24 per sample forward; 56 per sample for a training step (no input gradient for layer 0)
 //   Kernels   tiles of 4 samples x up to 3 vectors of outputs (System.Numerics.Vector<float>, width chosen by the JIT), scalar tails
@@ -99,11 +99,12 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
 
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
-    private readonly float[] _firstMoments = new float[ParameterCount];
-    private readonly float[] _secondMoments = new float[ParameterCount];
+    private readonly float[] _firstMoments = new float[ParameterCount]; // first-moment estimate m
+    private readonly float[] _secondMoments = new float[ParameterCount]; // second-moment estimate v
     // Wᵀ of layer 1, [1 x 4], refreshed each backward pass for the input-gradient kernel.
     private readonly float[] _dense1TransposedWeights = new float[4];
-    // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer.
+    // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
+    // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
     private float[] _dense0Activations = global::System.Array.Empty<float>();
     private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
     private float[] _dense1Activations = global::System.Array.Empty<float>();
@@ -124,8 +125,8 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     /// <summary>
-    /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer: He normal for ReLU layers,
-    /// Glorot uniform for the others; biases start at zero. The same seed gives the same parameters, bit for bit.
+    /// Creates the network. Weights are drawn from <paramref name="seed"/>, layer by layer, with each layer's initialisation
+    /// (see the file header); biases start at zero. The same seed gives the same parameters, bit for bit.
     /// </summary>
     /// <param name="seed">Seed of the weight initialisation.</param>
     public XorNetwork(int seed)
@@ -187,7 +188,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     public global::System.Span<float> Dense1BiasGradients => new global::System.Span<float>(_gradients, Dense1BiasOffset, Dense1BiasLength);
 
     /// <summary>
-    /// Step size per optimizer step; default 0.05. Changeable between steps (schedules).
+    /// Step size per optimizer step. Changeable between steps (schedules). Default 0.05.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
     public float LearningRate
@@ -197,7 +198,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     /// <summary>
-    /// Adam's decay rate of the first-moment estimate; default 0.9.
+    /// Decay rate of the first-moment estimate. Default 0.9.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
     public float Beta1
@@ -207,7 +208,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     /// <summary>
-    /// Adam's decay rate of the second-moment estimate; default 0.999.
+    /// Decay rate of the second-moment estimate. Default 0.999.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
     public float Beta2
@@ -217,7 +218,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     /// <summary>
-    /// Adam's ε, added to the denominator of the update; default 1E-08.
+    /// ε, added to the denominator of the update. Default 1E-08.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not finite or not greater than 0.</exception>
     public float Epsilon
@@ -241,7 +242,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     {
         global::StaticNet.NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), "[InputSize]");
         global::StaticNet.NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), "[OutputSize]");
-        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, training: false);
         WriteOutputs(output, 1);
     }
 
@@ -263,7 +264,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         {
             global::StaticNet.NetworkArguments.CheckLength(outputs.Length, (long)batchSize * OutputSize, nameof(outputs), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
-        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
         WriteOutputs(outputs, batchSize);
     }
 
@@ -312,7 +313,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
             global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-        Forward(ref x, batchSize);
+        Forward(ref x, batchSize, training: true);
         EnsureBackwardCapacity(batchSize);
         float loss = BinaryCrossEntropyLoss(targets, batchSize, computeGradients: true);
         Backward(ref x, batchSize);
@@ -339,7 +340,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         {
             global::StaticNet.NetworkArguments.CheckLength(targets.Length, (long)batchSize * OutputSize, nameof(targets), $"[batchSize, OutputSize] = [{batchSize}, {OutputSize}]");
         }
-        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
         return BinaryCrossEntropyLoss(targets, batchSize, computeGradients: false);
     }
 
@@ -379,7 +380,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
         global::StaticNet.NetworkArguments.CheckLabels(labels, 2);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-        Forward(ref x, batchSize);
+        Forward(ref x, batchSize, training: true);
         EnsureBackwardCapacity(batchSize);
         float loss = BinaryCrossEntropyLoss(labels, batchSize, computeGradients: true);
         Backward(ref x, batchSize);
@@ -404,12 +405,12 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         }
         global::StaticNet.NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
         global::StaticNet.NetworkArguments.CheckLabels(labels, 2);
-        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize);
+        Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), batchSize, training: false);
         return BinaryCrossEntropyLoss(labels, batchSize, computeGradients: false);
     }
 
     /// <summary>
-    /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
+    /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2. Decoupled weight decay is not a loss term.
     /// </summary>
     public float RegularizationLoss()
     {
@@ -417,7 +418,8 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
     }
 
     // Forward pass over a batch; the input is read in place. When the loss is fused, the last layer keeps its logits.
-    private void Forward(ref float input, int batchSize)
+    // The network has no dropout, so training and inference run the same forward pass.
+    private void Forward(ref float input, int batchSize, bool training)
     {
         EnsureForwardCapacity(batchSize);
         ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -456,10 +458,10 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         _backwardCapacity = batchSize;
     }
 
-    // Backward pass: the loss has written dL/dz of the last layer; walks the layers in reverse writing every gradient.
+    // Backward pass (always after a training forward pass): the loss has written dL/dz of the last layer;
+    // walks the layers in reverse writing every gradient.
     private void Backward(ref float input, int batchSize)
     {
-        ref float parameters = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float gradients = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
 
         // ---- Layer 1: Dense 4 -> 1, Sigmoid ----
@@ -467,7 +469,7 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         Dense1WeightGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0Activations), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Dense1WeightsOffset), batchSize);
         // db1 = Σ over the batch of dz1
         ColumnSums(new global::System.ReadOnlySpan<float>(_dense1OutputGradients, 0, batchSize * 1), new global::System.Span<float>(_gradients, Dense1BiasOffset, 1));
-        // dz0 = (dz1 · W1ᵀ) ⊙ Tanh'(a0), [batch,1] x [1,4]
+        // dz0 = (dz1 · W1ᵀ) ⊙ Tanh'(z0), [batch,1] x [1,4]
         Transpose(new global::System.ReadOnlySpan<float>(_parameters, Dense1WeightsOffset, Dense1WeightsLength), _dense1TransposedWeights, 4, 1);
         Dense1InputGradientKernel(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1OutputGradients), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense1TransposedWeights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dense0OutputGradients), batchSize);
         TanhBackward(new global::System.Span<float>(_dense0OutputGradients, 0, batchSize * 4), new global::System.ReadOnlySpan<float>(_dense0Activations, 0, batchSize * 4));
@@ -497,36 +499,43 @@ partial class XorNetwork : global::StaticNet.IClassifier<XorNetwork>
         UpdateTensor(Dense1BiasOffset, Dense1BiasLength, stepSize, biasCorrection2Sqrt);
     }
 
-    // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (sqrt(v) / sqrt(1-β2^t) + ε)
+    // Adam (Kingma & Ba 2015), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (√v / √(1-β2^t) + ε)
     private void UpdateTensor(int offset, int length, float stepSize, float biasCorrection2Sqrt)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), offset);
-        ref float g = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), offset);
-        ref float m1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_firstMoments), offset);
-        ref float m2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_secondMoments), offset);
-        float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
+        ref float w = ref Element(_parameters, offset);
+        ref float g = ref Element(_gradients, offset);
+        ref float firstMoments = ref Element(_firstMoments, offset);
+        ref float secondMoments = ref Element(_secondMoments, offset);
         float learningRate = _learningRate;
+        float beta1 = _beta1, beta2 = _beta2, epsilon = _epsilon;
         int i = 0;
         for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
         {
-            global::System.Numerics.Vector<float> wv = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-            global::System.Numerics.Vector<float> gv = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
-            global::System.Numerics.Vector<float> mv = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref m1, (nuint)i) + (1f - beta1) * gv;
-            global::System.Numerics.Vector<float> sv = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref m2, (nuint)i) + (1f - beta2) * gv * gv;
-            global::System.Numerics.Vector.StoreUnsafe(mv, ref m1, (nuint)i);
-            global::System.Numerics.Vector.StoreUnsafe(sv, ref m2, (nuint)i);
-            global::System.Numerics.Vector.StoreUnsafe(wv - stepSize * mv / (global::System.Numerics.Vector.SquareRoot(sv) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
+            global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
+            global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i);
+            global::System.Numerics.Vector<float> wi = w0;
+            global::System.Numerics.Vector<float> m = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref firstMoments, (nuint)i) + (1f - beta1) * gi;
+            global::System.Numerics.Vector<float> v = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref secondMoments, (nuint)i) + (1f - beta2) * gi * gi;
+            global::System.Numerics.Vector.StoreUnsafe(m, ref firstMoments, (nuint)i);
+            global::System.Numerics.Vector.StoreUnsafe(v, ref secondMoments, (nuint)i);
+            global::System.Numerics.Vector.StoreUnsafe(wi - stepSize * m / (global::System.Numerics.Vector.SquareRoot(v) / biasCorrection2Sqrt + new global::System.Numerics.Vector<float>(epsilon)), ref w, (nuint)i);
         }
         for (; i < length; i++)
         {
-            float ws = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-            float gs = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
-            float ms = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) + (1f - beta1) * gs;
-            float ss = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) + (1f - beta2) * gs * gs;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref m1, i) = ms;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref m2, i) = ss;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = ws - stepSize * ms / (global::System.MathF.Sqrt(ss) / biasCorrection2Sqrt + epsilon);
+            float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
+            float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i);
+            float wi = w0;
+            float m = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref firstMoments, i) + (1f - beta1) * gi;
+            float v = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref secondMoments, i) + (1f - beta2) * gi * gi;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref firstMoments, i) = m;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref secondMoments, i) = v;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = wi - stepSize * m / (global::System.MathF.Sqrt(v) / biasCorrection2Sqrt + epsilon);
         }
+    }
+
+    private static ref float Element(float[] buffer, int offset)
+    {
+        return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), offset);
     }
 
     // BinaryCrossEntropy fused with Sigmoid, from the logit z of each output (PyTorch BCEWithLogitsLoss):
