@@ -9,16 +9,40 @@ var epochsOption = new Option<int>("--epochs") { Description = "Number of passes
 var dataOption = new Option<DirectoryInfo?>("--data") { Description = "Folder with the four Fashion-MNIST .gz files (default: the Debian package's folder, else the slice shipped in the repository)." };
 var batchOption = new Option<int>("--batch") { Description = "Samples per training step.", DefaultValueFactory = _ => 64 };
 var seedOption = new Option<int>("--seed") { Description = "Seed of the weight initialisation and the shuffling.", DefaultValueFactory = _ => 1 };
+var optimizerOption = new Option<string>("--optimizer")
+{
+    Description = "Optimizer, each at its default hyper-parameters: adam (lr 1e-3), sgd, momentum, nesterov, adagrad, rmsprop, adamw, amsgrad.",
+    DefaultValueFactory = _ => "adam",
+};
+optimizerOption.AcceptOnlyFromAmong("adam", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adamw", "amsgrad");
 
 var root = new RootCommand("Trains a 784-256-128-10 ReLU MLP (Softmax + CrossEntropy, Adam lr 1e-3) on Fashion-MNIST with StaticNet.")
 {
-    epochsOption, dataOption, batchOption, seedOption,
+    epochsOption, dataOption, batchOption, seedOption, optimizerOption,
 };
-root.SetAction(parsed => Train(parsed.GetValue(epochsOption), parsed.GetValue(dataOption), parsed.GetValue(batchOption), parsed.GetValue(seedOption)));
+root.SetAction(parsed =>
+{
+    var settings = new Settings(parsed.GetValue(epochsOption), parsed.GetValue(dataOption), parsed.GetValue(batchOption), parsed.GetValue(seedOption));
+    return parsed.GetValue(optimizerOption) switch
+    {
+        "sgd" => Train<FashionMlpSgd>(settings, FashionMlpSgd.Summary),
+        "momentum" => Train<FashionMlpMomentum>(settings, FashionMlpMomentum.Summary),
+        "nesterov" => Train<FashionMlpNesterov>(settings, FashionMlpNesterov.Summary),
+        "adagrad" => Train<FashionMlpAdaGrad>(settings, FashionMlpAdaGrad.Summary),
+        "rmsprop" => Train<FashionMlpRMSProp>(settings, FashionMlpRMSProp.Summary),
+        "adamw" => Train<FashionMlpAdamW>(settings, FashionMlpAdamW.Summary),
+        "amsgrad" => Train<FashionMlpAmsgrad>(settings, FashionMlpAmsgrad.Summary),
+        _ => Train<FashionMlp>(settings, FashionMlp.Summary),
+    };
+});
 return root.Parse(args).Invoke();
 
-static int Train(int epochs, DirectoryInfo? dataOption, int batchSize, int seed)
+// Generic over the network type: the runtime's training loop calls the generated code with no virtual calls.
+static int Train<TNetwork>(Settings settings, string summary)
+    where TNetwork : IClassifier<TNetwork>
 {
+    (int epochs, DirectoryInfo? dataOption, int batchSize, int seed) = settings;
+
     // Checked here rather than in option validators: a validator that reads the value throws on unparsable text.
     if (epochs < 1 || batchSize < 1)
     {
@@ -46,28 +70,24 @@ static int Train(int epochs, DirectoryInfo? dataOption, int batchSize, int seed)
     }
 
     Console.WriteLine($"Data: {training.Count:N0} training and {test.Count:N0} test images from {directory}");
-    Console.WriteLine(FashionMlp.Summary);
+    Console.WriteLine(summary);
 
-    var network = new FashionMlp(seed);
-    var batches = new BatchIterator(training, batchSize);
-    var shuffle = new Random(seed);
+    TNetwork network = TNetwork.Create(seed);
     var total = Stopwatch.StartNew();
-    for (int epoch = 1; epoch <= epochs; epoch++)
+    TrainingHistory history = Trainer.Fit(network, training, new FitOptions
     {
-        var clock = Stopwatch.StartNew();
-        double lossSum = 0;
-        batches.Shuffle(shuffle);
-        while (batches.MoveNext())
-        {
-            // Weight each batch's mean loss by its size so the last, smaller batch counts fairly.
-            lossSum += network.TrainStep(batches.Inputs, batches.Labels, batches.Size) * (double)batches.Size;
-        }
+        Epochs = epochs,
+        BatchSize = batchSize,
+        Seed = seed,
+        Validation = test,
+        OnEpochEnd = e => Console.WriteLine(
+            $"epoch {e.Epoch,2}/{epochs}  loss {e.TrainingLoss:F4}  test accuracy {e.ValidationAccuracy:F4}  {e.Seconds:F1} s  {e.SamplesPerSecond:N0} samples/s"),
+    });
 
-        double seconds = clock.Elapsed.TotalSeconds;
-        double accuracy = Metrics.Accuracy(network, test);
-        Console.WriteLine($"epoch {epoch,2}/{epochs}  loss {lossSum / training.Count:F4}  test accuracy {accuracy:F4}  {seconds:F1} s  {training.Count / seconds:N0} samples/s");
-    }
-
-    Console.WriteLine($"Final test accuracy: {Metrics.Accuracy(network, test):F4} ({total.Elapsed.TotalSeconds:F1} s in all)");
+    double seconds = total.Elapsed.TotalSeconds;
+    Console.WriteLine($"Final test accuracy: {history.Epochs[^1].ValidationAccuracy:F4} ({seconds:F1} s in all, {seconds / epochs:F1} s per epoch)");
     return 0;
 }
+
+/// <summary>The command line's training settings.</summary>
+internal sealed record Settings(int Epochs, DirectoryInfo? Data, int BatchSize, int Seed);
