@@ -78,4 +78,43 @@ internal static class Sources
         {
         }
         """;
+
+    public const string Toolbox = """
+        using StaticNet;
+
+        namespace Samples;
+
+        /// <summary>Most of the toolbox in one declaration: new activations, dropout, AdamW with AMSGrad, clipping, label smoothing.</summary>
+        [Network(InputSize = 12, PenalizeBiases = true)]
+        [Dense(32, Activation.GELU, WeightInit = WeightInitialization.HeUniform)]
+        [Dropout(0.25f)]
+        [Dense(16, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+        [Dense(5, Activation.Softmax)]
+        [Loss(LossFunction.CrossEntropy, LabelSmoothing = 0.1f)]
+        [Optimizer(OptimizerKind.AdamW, Amsgrad = true)]
+        [L1(1e-5f)]
+        [ClipGradientNorm(1f)]
+        [ClipGradientValue(0.5f)]
+        public sealed partial class ToolboxNet
+        {
+        }
+        """;
+
+    public const string RmsPropRegression = """
+        using StaticNet;
+
+        namespace Samples;
+
+        /// <summary>Regression with Huber loss, centered RMSProp, decoupled weight decay and an ELU/Softplus stack.</summary>
+        [Network(InputSize = 6)]
+        [Dense(20, Activation.ELU, Alpha = 0.5f)]
+        [Dense(10, Activation.HardSwish)]
+        [Dense(2, Activation.Softplus)]
+        [Loss(LossFunction.Huber, Delta = 0.5f)]
+        [Optimizer(OptimizerKind.RMSProp, Momentum = 0.5f, Centered = true)]
+        [WeightDecay(0.01f)]
+        public sealed partial class RobustRegressor
+        {
+        }
+        """;
 }

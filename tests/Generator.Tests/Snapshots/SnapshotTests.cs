@@ -23,6 +23,12 @@ public sealed class SnapshotTests
     [Fact]
     public void SgdClassifier() => VerifyDeclaration(Sources.SgdClassifier, "Samples.IrisNet.Network.g.cs");
 
+    [Fact]
+    public void Toolbox() => VerifyDeclaration(Sources.Toolbox, "Samples.ToolboxNet.Network.g.cs");
+
+    [Fact]
+    public void RmsPropRegression() => VerifyDeclaration(Sources.RmsPropRegression, "Samples.RobustRegressor.Network.g.cs");
+
     private static void VerifyDeclaration(string source, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
         GeneratorRun run = GeneratorHarness.Run(source);
