@@ -7,7 +7,7 @@ namespace StaticNet.Integration.Tests;
 /// After warm-up (workspaces grown to the largest batch, methods jitted), training steps and predictions allocate
 /// nothing: 0 bytes over many calls, measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> on the calling thread.
 /// </summary>
-public sealed class AllocationTests
+public sealed partial class AllocationTests
 {
     private const int Calls = 500;
     private const int Batch = 8;

@@ -12,10 +12,10 @@ namespace StaticNet.Integration.Tests;
 /// ±0.5) and the inputs are drawn until every ReLU pre-activation is at least 0.03 from the kink at 0 (a step moves it
 /// by at most 0.01), so no perturbation crosses a kink.
 /// </summary>
-public sealed class GradientCheckTests(ITestOutputHelper output)
+public sealed partial class GradientCheckTests(ITestOutputHelper output)
 {
     private const int Batch = 5; // one row tile of 4 samples and a tail of 1
-    private const double ReLUMargin = 0.03;
+    private const double KinkMargin = 0.03;
 
     // ---- Each hidden activation, with Softmax + CrossEntropy from class labels ----
 
@@ -200,15 +200,21 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
 
     // ---- Helpers ----
 
-    /// <summary>Sets the parameters by hand and draws inputs that keep every ReLU away from its kink.</summary>
-    private static float[] Prepare<TNetwork>(TNetwork network, ReferenceNetwork reference, Random random, int batch)
+    /// <summary>
+    /// Sets the parameters by hand and draws inputs in ±<paramref name="inputScale"/> that keep every pre-activation at
+    /// least <paramref name="margin"/> from a kink of its activation (0 for the ReLU family, ±3 for the hard ones). A step
+    /// h ≤ 1e-2 moves a first-layer pre-activation by at most h·inputScale, so the margin must exceed that.
+    /// </summary>
+    private static float[] Prepare<TNetwork>(
+        TNetwork network, ReferenceNetwork reference, Random random, int batch, double inputScale = 1, double margin = KinkMargin, bool biasesAwayFromZero = false)
         where TNetwork : INetwork<TNetwork>
     {
+        Assert.True(margin > 0.01 * inputScale + 0.01, $"margin {margin} is within a step of the kinks for inputs in ±{inputScale}");
         bool[] isWeight = reference.WeightMask();
         Assert.Equal(TNetwork.ParameterCount, isWeight.Length);
         Span<float> parameters = network.Parameters;
         float[] weights = TestData.AwayFromZero(random, parameters.Length, 0.1, 0.9);
-        float[] biases = TestData.Uniform(random, parameters.Length, -0.5, 0.5);
+        float[] biases = biasesAwayFromZero ? TestData.AwayFromZero(random, parameters.Length, 0.1, 0.5) : TestData.Uniform(random, parameters.Length, -0.5, 0.5);
         for (int i = 0; i < parameters.Length; i++)
         {
             parameters[i] = isWeight[i] ? weights[i] : biases[i];
@@ -216,14 +222,14 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
 
         for (int attempt = 0; attempt < 1000; attempt++)
         {
-            float[] inputs = TestData.Uniform(random, batch * TNetwork.InputSize, -1, 1);
-            if (reference.ReLUMargin(network.Parameters, inputs, batch) >= ReLUMargin)
+            float[] inputs = TestData.Uniform(random, batch * TNetwork.InputSize, -inputScale, inputScale);
+            if (reference.KinkMargin(network.Parameters, inputs, batch) >= margin)
             {
                 return inputs;
             }
         }
 
-        throw new InvalidOperationException("No inputs keep the ReLUs away from their kinks; change the seed.");
+        throw new InvalidOperationException("No inputs keep the pre-activations away from the kinks; change the seed.");
     }
 
     private void CheckLabels<TNetwork>(TNetwork network, ReferenceNetwork reference, int seed, int batch = Batch)
@@ -256,18 +262,19 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
         AssertAllPass(entries);
     }
 
-    private void CheckRegularized<TNetwork>(TNetwork network, ReferenceNetwork reference, float l1, float l2, Func<TNetwork, float> computeGradients, Func<TNetwork, float> computeLoss)
+    private void CheckRegularized<TNetwork>(
+        TNetwork network, ReferenceNetwork reference, float l1, float l2, Func<TNetwork, float> computeGradients, Func<TNetwork, float> computeLoss, bool penalizeBiases = false)
         where TNetwork : INetwork<TNetwork>
     {
         Assert.Equal(1f, network.LearningRate);
         float[] before = network.Parameters.ToArray();
 
-        // The penalty, by hand over the weights only.
+        // The penalty, by hand over the weights only (and the biases with PenalizeBiases).
         bool[] isWeight = reference.WeightMask();
         double penalty = 0;
         for (int i = 0; i < before.Length; i++)
         {
-            if (isWeight[i])
+            if (isWeight[i] || penalizeBiases)
             {
                 penalty += l1 * Math.Abs((double)before[i]) + 0.5 * l2 * before[i] * (double)before[i];
             }

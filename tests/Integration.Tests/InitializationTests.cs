@@ -5,7 +5,7 @@ using Xunit;
 namespace StaticNet.Integration.Tests;
 
 /// <summary>Seeded weight initialisation: deterministic, biases zero, He normal for ReLU layers and Glorot uniform for the others.</summary>
-public sealed class InitializationTests
+public sealed partial class InitializationTests
 {
     [Fact]
     public void SameSeed_SameBits_DifferentSeeds_DifferentWeights()

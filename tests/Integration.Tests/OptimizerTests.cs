@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -17,7 +18,7 @@ namespace StaticNet.Integration.Tests;
 /// Tolerance: |w - w_ref| ≤ 1e-6 · max(1, |w_ref|) — the network computes in float (ε ≈ 6e-8 per operation), the
 /// reference in double from the same float hyper-parameters, and the steps are between 1e-3 and 1 in size.
 /// </summary>
-public sealed class OptimizerTests(ITestOutputHelper output)
+public sealed partial class OptimizerTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-6;
 
@@ -196,7 +197,8 @@ public sealed class OptimizerTests(ITestOutputHelper output)
     }
 
     /// <summary>Three steps of the network against the reference; <paramref name="beforeStep"/> may change hyper-parameters of both.</summary>
-    private void CheckSteps<TNetwork>(TNetwork network, Optimizer reference, Action<TNetwork, Optimizer, int> beforeStep)
+    /// <param name="gradientScale">Multiplies the hand-written gradients of each step (1, 2, 3); 1 when null.</param>
+    private void CheckSteps<TNetwork>(TNetwork network, Optimizer reference, Action<TNetwork, Optimizer, int> beforeStep, Func<int, float>? gradientScale = null)
         where TNetwork : INetwork<TNetwork>
     {
         // 6-5-3: W0 [6x5] at 0, b0 at 30, W1 [5x3] at 35, b1 at 50; 53 parameters.
@@ -211,10 +213,11 @@ public sealed class OptimizerTests(ITestOutputHelper output)
             parameters[i] = isWeight[i] ? weights[i] : biases[i];
         }
 
-        // Weights at exactly 0 (L1's sign(0) = 0), one in a vector lane and one in each layer's scalar tail.
+        // Weights at exactly 0 (L1's sign(0) = 0), one in a vector lane and one in each layer's scalar tail; a bias too.
         parameters[3] = 0f;
         parameters[29] = 0f;
         parameters[49] = 0f;
+        parameters[51] = 0f;
         reference.Start(parameters, isWeight);
         double worst = 0;
 
@@ -222,6 +225,12 @@ public sealed class OptimizerTests(ITestOutputHelper output)
         {
             beforeStep(network, reference, step);
             float[] gradients = TestData.AwayFromZero(random, 53, 0.01, 2.0);
+            float scale = gradientScale?.Invoke(step) ?? 1f;
+            for (int i = 0; i < 53; i++)
+            {
+                gradients[i] *= scale;
+            }
+
             if (step == 1)
             {
                 // A zero gradient on a zero weight: nothing moves it (and Adam's m/(sqrt(v)+ε) is 0/ε = 0).
@@ -231,11 +240,26 @@ public sealed class OptimizerTests(ITestOutputHelper output)
             }
 
             gradients.CopyTo(network.Gradients);
-            reference.Step(gradients);
+            double[] clipped = reference.Step(gradients);
             network.ApplyGradients();
 
             Assert.Equal(step, network.StepCount);
-            Assert.Equal(gradients, network.Gradients.ToArray());
+            if (Enumerable.Range(0, 53).Any(i => clipped[i] != gradients[i]))
+            {
+                // Clipping works on Gradients in place (PyTorch's clip_grad_*_ do the same); L1/L2 are not added to it.
+                for (int i = 0; i < 53; i++)
+                {
+                    Assert.True(
+                        Math.Abs(network.Gradients[i] - clipped[i]) <= Tolerance * Math.Max(1, Math.Abs(clipped[i])),
+                        $"step {step}, gradient {i}: expected {clipped[i]:R} after clipping, actual {network.Gradients[i]:R}");
+                }
+            }
+            else
+            {
+                // Nothing clipped (or no clipping declared): Gradients left exactly as they were.
+                Assert.Equal(gradients, network.Gradients.ToArray());
+            }
+
             for (int i = 0; i < 53; i++)
             {
                 double expected = reference.Parameters[i];
@@ -253,14 +277,22 @@ public sealed class OptimizerTests(ITestOutputHelper output)
         Assert.True(reference.SmallestMove > 20 * Tolerance || reference.SmallestMove == 0, $"smallest move {reference.SmallestMove}");
     }
 
-    /// <summary>The update rules in double precision, written from the formulas above; hyper-parameters are the networks' floats.</summary>
+    /// <summary>
+    /// The update rules in double precision, written from the formulas above and in <see cref="OptimizerKind"/> (PyTorch's
+    /// <c>torch.optim</c> and <c>clip_grad_*_</c> as the authority for details); hyper-parameters are the networks' floats.
+    /// Per step: clip by value, then by global norm (<c>coef = max/(norm + 1e-6)</c> when below 1); add L1/L2 of the
+    /// current parameter; decoupled weight decay <c>w ← w·(1 - lr·λ)</c>; then the update rule.
+    /// </summary>
     private sealed class Optimizer
     {
         private readonly OptimizerKind _kind;
         private double[] _velocity = [];
         private double[] _firstMoment = [];
         private double[] _secondMoment = [];
-        private bool[] _isWeight = [];
+        private double[] _maxSecondMoment = [];
+        private double[] _squareSum = [];
+        private double[] _gradientAverage = [];
+        private bool[] _penalized = [];
         private int _t;
 
         private Optimizer(OptimizerKind kind) => _kind = kind;
@@ -275,14 +307,44 @@ public sealed class OptimizerTests(ITestOutputHelper output)
 
         public float Epsilon { get; set; }
 
+        /// <summary>RMSProp's α.</summary>
+        public float Alpha { get; set; }
+
+        public bool Centered { get; init; }
+
+        public bool Amsgrad { get; init; }
+
         public float L1 { get; set; }
 
         public float L2 { get; set; }
+
+        /// <summary>Decoupled weight decay λ; 0 for none.</summary>
+        public float WeightDecay { get; set; }
+
+        /// <summary>Whether L1, L2 and weight decay apply to the biases too.</summary>
+        public bool PenalizeBiases { get; init; }
+
+        /// <summary>Clip-by-value threshold, or null.</summary>
+        public float? ClipValue { get; set; }
+
+        /// <summary>Clip-by-norm threshold, or null.</summary>
+        public float? MaxNorm { get; set; }
 
         public double[] Parameters { get; private set; } = [];
 
         /// <summary>The smallest non-zero |Δw| of any parameter in any step.</summary>
         public double SmallestMove { get; private set; } = double.PositiveInfinity;
+
+        /// <summary>Gradient elements clamped by value, over all steps.</summary>
+        public int ValueClipped { get; private set; }
+
+        /// <summary>Steps in which the norm clipping scaled the gradients, and the norms seen before it.</summary>
+        public int NormClipped { get; private set; }
+
+        public double LargestNorm { get; private set; }
+
+        /// <summary>Elements whose AMSGrad maximum exceeded the current second moment at the step that used it, over all steps.</summary>
+        public int AmsgradHeld { get; private set; }
 
         public static Optimizer Sgd(float learningRate, float l1 = 0, float l2 = 0) =>
             new(OptimizerKind.Sgd) { LearningRate = learningRate, L1 = l1, L2 = l2 };
@@ -293,6 +355,26 @@ public sealed class OptimizerTests(ITestOutputHelper output)
         public static Optimizer Adam(float learningRate, float beta1, float beta2, float epsilon, float l1 = 0, float l2 = 0) =>
             new(OptimizerKind.Adam) { LearningRate = learningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = epsilon, L1 = l1, L2 = l2 };
 
+        public static Optimizer Nesterov(float learningRate, float momentum) =>
+            new(OptimizerKind.Nesterov) { LearningRate = learningRate, Momentum = momentum };
+
+        public static Optimizer AdaGrad(float learningRate, float epsilon) =>
+            new(OptimizerKind.AdaGrad) { LearningRate = learningRate, Epsilon = epsilon };
+
+        public static Optimizer RMSProp(float learningRate, float alpha, float epsilon, float momentum, bool centered) =>
+            new(OptimizerKind.RMSProp) { LearningRate = learningRate, Alpha = alpha, Epsilon = epsilon, Momentum = momentum, Centered = centered };
+
+        /// <summary>Adam or AdamW (the same rule; AdamW's decay is <see cref="WeightDecay"/>).</summary>
+        public static Optimizer AdamFamily(OptimizerKind kind, float learningRate, float beta1, float beta2, float epsilon, float weightDecay, bool amsgrad = false) =>
+            new(kind) { LearningRate = learningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = epsilon, WeightDecay = weightDecay, Amsgrad = amsgrad };
+
+        /// <summary>A copy of this (unstarted) reference with bias penalization switched on.</summary>
+        public Optimizer WithBiasesPenalized() => new(_kind)
+        {
+            LearningRate = LearningRate, Momentum = Momentum, Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, Alpha = Alpha, Centered = Centered,
+            Amsgrad = Amsgrad, L1 = L1, L2 = L2, WeightDecay = WeightDecay, PenalizeBiases = true, ClipValue = ClipValue, MaxNorm = MaxNorm,
+        };
+
         public void Start(ReadOnlySpan<float> parameters, bool[] isWeight)
         {
             Parameters = new double[parameters.Length];
@@ -301,44 +383,132 @@ public sealed class OptimizerTests(ITestOutputHelper output)
                 Parameters[i] = parameters[i];
             }
 
-            _isWeight = isWeight;
+            _penalized = Array.ConvertAll(isWeight, w => w || PenalizeBiases);
             _velocity = new double[parameters.Length];
             _firstMoment = new double[parameters.Length];
             _secondMoment = new double[parameters.Length];
+            _maxSecondMoment = new double[parameters.Length];
+            _squareSum = new double[parameters.Length];
+            _gradientAverage = new double[parameters.Length];
         }
 
-        public void Step(float[] lossGradients)
+        /// <summary>One step from the loss gradients; returns the gradients after clipping (before L1/L2).</summary>
+        public double[] Step(float[] lossGradients)
         {
             _t++;
+            double[] clipped = Array.ConvertAll(lossGradients, g => (double)g);
+            if (ClipValue is float clipValue)
+            {
+                for (int i = 0; i < clipped.Length; i++)
+                {
+                    if (Math.Abs(clipped[i]) > clipValue)
+                    {
+                        clipped[i] = Math.Clamp(clipped[i], -clipValue, clipValue);
+                        ValueClipped++;
+                    }
+                }
+            }
+
+            if (MaxNorm is float maxNorm)
+            {
+                double norm = Math.Sqrt(clipped.Sum(g => g * g));
+                LargestNorm = Math.Max(LargestNorm, norm);
+                double coefficient = maxNorm / (norm + 1e-6);
+                if (coefficient < 1)
+                {
+                    NormClipped++;
+                    for (int i = 0; i < clipped.Length; i++)
+                    {
+                        clipped[i] *= coefficient;
+                    }
+                }
+            }
+
             double lr = LearningRate;
             for (int i = 0; i < Parameters.Length; i++)
             {
                 double w = Parameters[i];
-                double g = lossGradients[i];
-                if (_isWeight[i])
+                double g = clipped[i];
+                if (_penalized[i])
                 {
                     g += L1 * (double)Math.Sign(w) + L2 * w;
                 }
 
+                double decayed = _penalized[i] ? w * (1 - lr * WeightDecay) : w;
                 double updated;
                 switch (_kind)
                 {
                     case OptimizerKind.Sgd:
-                        updated = w - lr * g;
+                        updated = decayed - lr * g;
                         break;
                     case OptimizerKind.Momentum:
                         _velocity[i] = Momentum * _velocity[i] + g;
-                        updated = w - lr * _velocity[i];
+                        updated = decayed - lr * _velocity[i];
                         break;
+                    case OptimizerKind.Nesterov:
+                        // PyTorch SGD(nesterov=True): buf = μ·buf + g; g ← g + μ·buf; w ← w - lr·g.
+                        _velocity[i] = Momentum * _velocity[i] + g;
+                        updated = decayed - lr * (g + Momentum * _velocity[i]);
+                        break;
+                    case OptimizerKind.AdaGrad:
+                        // PyTorch Adagrad (lr_decay 0, initial accumulator 0): s += g²; w ← w - lr·g / (√s + ε).
+                        _squareSum[i] += g * g;
+                        updated = decayed - lr * g / (Math.Sqrt(_squareSum[i]) + Epsilon);
+                        break;
+                    case OptimizerKind.RMSProp:
+                    {
+                        // PyTorch RMSprop: s ← α·s + (1-α)·g²; centered: m ← α·m + (1-α)·g, avg = √(s - m²) + ε; else avg = √s + ε;
+                        // momentum > 0: b ← μ·b + g/avg, w ← w - lr·b; else w ← w - lr·g/avg.
+                        double alpha = Alpha;
+                        _secondMoment[i] = alpha * _secondMoment[i] + (1 - alpha) * g * g;
+                        double average;
+                        if (Centered)
+                        {
+                            _gradientAverage[i] = alpha * _gradientAverage[i] + (1 - alpha) * g;
+                            average = Math.Sqrt(_secondMoment[i] - _gradientAverage[i] * _gradientAverage[i]) + Epsilon;
+                        }
+                        else
+                        {
+                            average = Math.Sqrt(_secondMoment[i]) + Epsilon;
+                        }
+
+                        if (Momentum > 0)
+                        {
+                            _velocity[i] = Momentum * _velocity[i] + g / average;
+                            updated = decayed - lr * _velocity[i];
+                        }
+                        else
+                        {
+                            updated = decayed - lr * g / average;
+                        }
+
+                        break;
+                    }
+
                     default:
+                    {
+                        // Adam / AdamW (PyTorch's arrangement), AMSGrad: v̂ ← max(v̂, v) in the denominator.
                         double beta1 = Beta1;
                         double beta2 = Beta2;
                         _firstMoment[i] = beta1 * _firstMoment[i] + (1 - beta1) * g;
                         _secondMoment[i] = beta2 * _secondMoment[i] + (1 - beta2) * g * g;
+                        double second = _secondMoment[i];
+                        if (Amsgrad)
+                        {
+                            _maxSecondMoment[i] = Math.Max(_maxSecondMoment[i], _secondMoment[i]);
+                            if (_maxSecondMoment[i] > _secondMoment[i])
+                            {
+                                AmsgradHeld++;
+                            }
+
+                            second = _maxSecondMoment[i];
+                        }
+
                         double biasCorrection1 = 1 - Math.Pow(beta1, _t);
                         double biasCorrection2 = 1 - Math.Pow(beta2, _t);
-                        updated = w - lr / biasCorrection1 * _firstMoment[i] / (Math.Sqrt(_secondMoment[i]) / Math.Sqrt(biasCorrection2) + Epsilon);
+                        updated = decayed - lr / biasCorrection1 * _firstMoment[i] / (Math.Sqrt(second) / Math.Sqrt(biasCorrection2) + Epsilon);
                         break;
+                    }
                 }
 
                 if (updated != w)
@@ -348,6 +518,8 @@ public sealed class OptimizerTests(ITestOutputHelper output)
 
                 Parameters[i] = updated;
             }
+
+            return clipped;
         }
     }
 }

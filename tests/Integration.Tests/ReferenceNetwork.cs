@@ -5,18 +5,32 @@ namespace StaticNet.Integration.Tests;
 /// <summary>
 /// An independent forward pass in double precision, written from the definitions (not from the generated code):
 /// <c>z = x · W + b</c> with W <c>[inputs x units]</c> row-major followed by its bias in the flat parameter buffer,
-/// then the activation.
+/// then the activation. The activations are written from the formulas of <see cref="Activation"/> (PyTorch's
+/// definitions), with their own erf, not from the runtime's <c>ActivationFunctions</c>.
 /// </summary>
 internal sealed class ReferenceNetwork
 {
     private readonly int _inputSize;
-    private readonly (int Units, Activation Activation)[] _layers;
+    private readonly (int Units, Activation Activation, double Parameter)[] _layers;
+    private float[]?[] _dropoutMasks = [];
 
     public ReferenceNetwork(int inputSize, params (int Units, Activation Activation)[] layers)
+        : this(inputSize, Array.ConvertAll(layers, l => (l.Units, l.Activation, double.NaN)))
+    {
+    }
+
+    /// <summary>Layers with an activation parameter: LeakyReLU's negative slope or ELU's α (NaN: the default, 0.01 or 1).</summary>
+    public ReferenceNetwork(int inputSize, params (int Units, Activation Activation, double Parameter)[] layers)
     {
         _inputSize = inputSize;
         _layers = layers;
     }
+
+    /// <summary>
+    /// The same network in training mode: layer l's activations are multiplied by <paramref name="masks"/>[l] (row-major
+    /// <c>[batch x units]</c>; null for a layer without dropout) before the next layer reads them (inverted dropout).
+    /// </summary>
+    public ReferenceNetwork WithDropoutMasks(params float[]?[] masks) => new(_inputSize, _layers) { _dropoutMasks = masks };
 
     /// <summary>Number of parameters of the layers.</summary>
     public int ParameterCount
@@ -25,7 +39,7 @@ internal sealed class ReferenceNetwork
         {
             int count = 0;
             int fanIn = _inputSize;
-            foreach ((int units, _) in _layers)
+            foreach ((int units, _, _) in _layers)
             {
                 count += fanIn * units + units;
                 fanIn = units;
@@ -41,7 +55,7 @@ internal sealed class ReferenceNetwork
         var mask = new bool[ParameterCount];
         int fanIn = _inputSize;
         int offset = 0;
-        foreach ((int units, _) in _layers)
+        foreach ((int units, _, _) in _layers)
         {
             mask.AsSpan(offset, fanIn * units).Fill(true);
             offset += fanIn * units + units;
@@ -66,7 +80,7 @@ internal sealed class ReferenceNetwork
         int offset = 0;
         for (int l = 0; l < _layers.Length; l++)
         {
-            (int units, Activation activation) = _layers[l];
+            (int units, Activation activation, double parameter) = _layers[l];
             ReadOnlySpan<float> weights = parameters.Slice(offset, fanIn * units);
             ReadOnlySpan<float> bias = parameters.Slice(offset + fanIn * units, units);
             offset += fanIn * units + units;
@@ -86,8 +100,17 @@ internal sealed class ReferenceNetwork
             }
 
             preActivations[l] = z;
-            activations[l] = Activate(z, batch, units, activation);
+            activations[l] = Activate(z, batch, units, activation, parameter);
             x = activations[l];
+            if (l < _dropoutMasks.Length && _dropoutMasks[l] is float[] mask)
+            {
+                x = new double[x.Length];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    x[i] = activations[l][i] * mask[i];
+                }
+            }
+
             fanIn = units;
         }
 
@@ -102,18 +125,27 @@ internal sealed class ReferenceNetwork
     /// <summary>The outputs of the last layer, <c>[batch x units]</c>.</summary>
     public double[] Predict(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch) => Run(parameters, inputs, batch).Activations[^1];
 
-    /// <summary>The smallest |z| over the pre-activations of the ReLU layers (how far the inputs are from a kink).</summary>
-    public double ReLUMargin(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch)
+    /// <summary>
+    /// How far the inputs keep every pre-activation from a kink of its layer's activation: the smallest distance of z to
+    /// 0 (ReLU, LeakyReLU, ELU) or to ±3 (HardSigmoid, HardSwish); +∞ when no layer has a kink.
+    /// </summary>
+    public double KinkMargin(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch)
     {
         double[][] z = Run(parameters, inputs, batch).PreActivations;
         double margin = double.PositiveInfinity;
         for (int l = 0; l < _layers.Length; l++)
         {
-            if (_layers[l].Activation == Activation.ReLU)
+            double[] kinks = _layers[l].Activation switch
+            {
+                Activation.ReLU or Activation.LeakyReLU or Activation.ELU => [0],
+                Activation.HardSigmoid or Activation.HardSwish => [-3, 3],
+                _ => [],
+            };
+            foreach (double kink in kinks)
             {
                 foreach (double value in z[l])
                 {
-                    margin = Math.Min(margin, Math.Abs(value));
+                    margin = Math.Min(margin, Math.Abs(value - kink));
                 }
             }
         }
@@ -121,7 +153,50 @@ internal sealed class ReferenceNetwork
         return margin;
     }
 
-    private static double[] Activate(double[] z, int batch, int units, Activation activation)
+    /// <summary>f(z) for one element of a layer with an element-wise activation (not Softmax), in double.</summary>
+    public static double Activate(Activation activation, double z, double parameter = double.NaN) => activation switch
+    {
+        Activation.Identity => z,
+        Activation.ReLU => Math.Max(0, z),
+        Activation.Sigmoid => 1 / (1 + Math.Exp(-z)),
+        Activation.Tanh => Math.Tanh(z),
+        Activation.LeakyReLU => z > 0 ? z : (double.IsNaN(parameter) ? 0.01 : parameter) * z,
+        Activation.ELU => z > 0 ? z : (double.IsNaN(parameter) ? 1 : parameter) * (Math.Exp(z) - 1),
+        Activation.GELU => z * 0.5 * (1 + Erf(z / Math.Sqrt(2))),
+        Activation.GELUTanh => 0.5 * z * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (z + 0.044715 * z * z * z))),
+        Activation.SiLU => z / (1 + Math.Exp(-z)),
+        Activation.Softplus => z > 20 ? z : Math.Log(1 + Math.Exp(z)),
+        Activation.Softsign => z / (1 + Math.Abs(z)),
+        Activation.HardSigmoid => Math.Clamp(z / 6 + 0.5, 0, 1),
+        Activation.HardSwish => z * Math.Clamp(z / 6 + 0.5, 0, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Softmax is not element-wise."),
+    };
+
+    /// <summary>
+    /// erf(x) = 2/√π ∫₀ˣ e^(-t²) dt from the everywhere-convergent series of positive terms
+    /// <c>erf(x) = 2/√π · e^(-x²) · Σ_n (2x²)^n · x / (1·3·5···(2n+1))</c> (Abramowitz &amp; Stegun 7.1.6), to double
+    /// precision for |x| ≤ 6; beyond, erf is ±1 to double precision (erfc(6) ≈ 2e-17).
+    /// </summary>
+    public static double Erf(double x)
+    {
+        if (Math.Abs(x) > 6)
+        {
+            return Math.Sign(x);
+        }
+
+        double term = x;
+        double sum = x;
+        double twoXSquared = 2 * x * x;
+        for (int n = 1; n < 500 && Math.Abs(term) > 1e-18 * Math.Abs(sum); n++)
+        {
+            term *= twoXSquared / (2 * n + 1);
+            sum += term;
+        }
+
+        return 2 / Math.Sqrt(Math.PI) * Math.Exp(-x * x) * sum;
+    }
+
+    private static double[] Activate(double[] z, int batch, int units, Activation activation, double parameter)
     {
         var a = new double[z.Length];
         for (int b = 0; b < batch; b++)
@@ -144,14 +219,7 @@ internal sealed class ReferenceNetwork
             for (int u = 0; u < units; u++)
             {
                 double v = z[b * units + u];
-                a[b * units + u] = activation switch
-                {
-                    Activation.ReLU => Math.Max(0, v),
-                    Activation.Sigmoid => 1 / (1 + Math.Exp(-v)),
-                    Activation.Tanh => Math.Tanh(v),
-                    Activation.Softmax => Math.Exp(v - max) / sum,
-                    _ => v,
-                };
+                a[b * units + u] = activation == Activation.Softmax ? Math.Exp(v - max) / sum : Activate(activation, v, parameter);
             }
         }
 

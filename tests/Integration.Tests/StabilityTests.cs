@@ -8,7 +8,7 @@ namespace StaticNet.Integration.Tests;
 /// BinaryCrossEntropy as <c>max(z,0) - z·y + log(1 + e^-|z|)</c>. Finite inputs give finite losses and gradients.
 /// With the weights at zero the logits are exactly the biases.
 /// </summary>
-public sealed class StabilityTests
+public sealed partial class StabilityTests
 {
     private static readonly float[] Input = [0.75f, -0.5f];
 
