@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Reference.Tests.Oracle;
 using Xunit;
 using Xunit.Abstractions;
@@ -5,10 +6,12 @@ using Xunit.Abstractions;
 namespace StaticNet.Reference.Tests;
 
 /// <summary>
-/// 20 <c>TrainStep</c>s on seeded mini-batches of 8 in StaticNet and in torch (torch.optim.SGD / Adam, L2 as
-/// <c>weight_decay</c> on a weights-only parameter group, L1 as <c>λ·sign(w)</c> added to the weight gradients):
-/// the loss, every parameter and the L1/L2 penalty must agree after every step (<see cref="Tolerance"/>).
-/// Every optimizer without and with L1 and L2; one line per case, the networks are in Networks.cs.
+/// 20 <c>TrainStep</c>s on seeded mini-batches of 8 in StaticNet and in torch (<see cref="TorchOptimizer"/>: torch.optim
+/// SGD / Adagrad / RMSprop / Adam / AdamW, L2 as <c>weight_decay</c> on the penalized parameter group, L1 as
+/// <c>λ·sign(w)</c> added to the gradients, clip_grad_value_ / clip_grad_norm_, decoupled decay as AdamW's or by hand):
+/// the loss, every parameter and the L1/L2 penalty must agree after every step (<see cref="Tolerance"/>), and torch
+/// without each option must end measurably elsewhere. Every optimizer without and with each regularizer (the matrix in
+/// TrainingMatrix.cs), plus schedules, run-time hyper-parameter changes, the new losses and dropout.
 /// </summary>
 public sealed class TrainingTests(ITestOutputHelper output)
 {
@@ -34,4 +37,47 @@ public sealed class TrainingTests(ITestOutputHelper output)
         output.WriteLine(TorchOracle.TrainingFromLabels<TrainAdamL1L2>(seed: 3, learningRate: step => step <= 10 ? 0.005f : 0.002f));
     [Fact] public void Momentum_L1_L2_LearningRateSchedule() =>
         output.WriteLine(TorchOracle.TrainingFromLabels<TrainMomentumL1L2>(seed: 3, learningRate: step => 0.03f / step));
+
+    /// <summary>The optimizer × regularizer matrix (TrainingMatrix.cs): one row per network.</summary>
+    public static TheoryData<string, string> MatrixRows()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in TrainingMatrix.Rows)
+        {
+            data.Add(row.Optimizer, row.Regularizer);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MatrixRows))]
+    public void Matrix(string optimizer, string regularizer) =>
+        output.WriteLine(TrainingMatrix.Rows.Single(r => r.Optimizer == optimizer && r.Regularizer == regularizer).Run());
+
+    // Decoupled weight decay follows the learning rate of each step (w ← w·(1 - lr·λ)).
+    [Fact] public void Nesterov_WeightDecay_LearningRateSchedule() =>
+        output.WriteLine(TorchOracle.TrainingFromLabels<TrainNesterovWeightDecay>(seed: 4, learningRate: step => 0.03f / step));
+    [Fact] public void AdamW_Amsgrad_Everything_LearningRateSchedule() =>
+        output.WriteLine(TorchOracle.TrainingFromLabels<TrainAdamWAmsgradAll>(seed: 4, learningRate: step => step <= 10 ? 0.01f : 0.003f));
+
+    // Hyper-parameters changed at run time through the generated properties (torch is built from the new values).
+    [Fact] public void RmsPropCentered_All_HyperParametersChangedAtRunTime() =>
+        output.WriteLine(TorchOracle.TrainingFromLabels<TrainRmsPropCenteredAll>(seed: 5, configure: n =>
+        {
+            n.Alpha = 0.8f;
+            n.Momentum = 0.3f;
+            n.WeightDecay = 0.1f;
+            n.MaxGradientNorm = 0.5f;
+            n.GradientClipValue = 0.05f;
+            n.L1Strength = 0.001f;
+            n.L2Strength = 0.1f;
+        }));
+
+    // New losses, activations and dropout in training; float targets.
+    [Fact] public void Dropout_Adam_LabelSmoothing() => output.WriteLine(TorchOracle.TrainingFromLabels<TrainDropoutAdam>());
+    [Fact] public void Dropout_Adam_LabelSmoothing_ProbabilityRows() => output.WriteLine(TorchOracle.Training<TrainDropoutAdam>(Targets.Probabilities, seed: 6));
+    [Fact] public void Dropout_Huber_Nesterov_L2_Regression() => output.WriteLine(TorchOracle.Training<TrainDropoutHuberNesterov>(Targets.Regression));
+    [Fact] public void Mae_RmsPropMomentum_ClipNorm_Regression() => output.WriteLine(TorchOracle.Training<TrainMaeRmsProp>(Targets.Regression));
+    [Fact] public void BinaryCrossEntropy_AdaGrad_WeightDecay_MultiLabel() => output.WriteLine(TorchOracle.Training<TrainBinaryAdaGradDecay>(Targets.Binary));
+    [Fact] public void LabelSmoothing_AdamWAmsgrad_ClipValue() => output.WriteLine(TorchOracle.TrainingFromLabels<TrainSmoothingAdamW>());
 }

@@ -25,7 +25,7 @@ public enum Targets
     Regression,
 }
 
-/// <summary>A seeded batch: inputs uniform in [-1, 1] and targets of the requested kind.</summary>
+/// <summary>A seeded batch: inputs uniform in [-1, 1] (or a multiple of that range) and targets of the requested kind.</summary>
 public sealed class Batch
 {
     private Batch(int size, float[] inputs, int[]? labels, float[]? rows, int outputs)
@@ -52,13 +52,13 @@ public sealed class Batch
     /// <summary>Outputs per sample.</summary>
     public int Outputs { get; }
 
-    /// <summary>Draws a batch from <paramref name="random"/>.</summary>
-    public static Batch Draw(Random random, Targets kind, int size, int inputSize, int outputs)
+    /// <summary>Draws a batch from <paramref name="random"/>, inputs uniform in <c>[-inputScale, inputScale]</c>.</summary>
+    public static Batch Draw(Random random, Targets kind, int size, int inputSize, int outputs, float inputScale = 1)
     {
         float[] inputs = new float[size * inputSize];
         for (int i = 0; i < inputs.Length; i++)
         {
-            inputs[i] = Uniform(random, -1, 1);
+            inputs[i] = inputScale * Uniform(random, -1, 1);
         }
         if (kind == Targets.ClassLabels)
         {
