@@ -443,8 +443,9 @@ public static partial class ActivationFunctions
     }
 
     /// <summary>
-    /// Derivative of <see cref="HardSwish"/>, with PyTorch's one-sided choices at the kinks (<c>hardswish_backward</c>):
-    /// <c>f'(z) = 0</c> for z &lt; -3, <c>z/3 + ½</c> for -3 ≤ z ≤ 3 (so f'(-3) = -½ and f'(3) = 1.5), and 1 for z &gt; 3.
+    /// Derivative of <see cref="HardSwish"/>, with PyTorch's one-sided choices at the kinks (<c>hardswish_backward</c> since
+    /// pytorch/pytorch#148049, libtorch 2.7+): <c>f'(z) = 0</c> for z ≤ -3, <c>z/3 + ½</c> for -3 &lt; z &lt; 3, and 1 for z ≥ 3
+    /// (so f'(-3) = 0 and f'(3) = 1, the limits from outside).
     /// The middle piece is computed as the equal <c>(z + 1.5)/3</c>, which does not cancel near its zero at -1.5. Where f'
     /// is 0 the gradient is set to exactly 0, as PyTorch does.
     /// </summary>
@@ -464,19 +465,19 @@ public static partial class ActivationFunctions
             {
                 var v = new Vector<float>(z[i..]);
                 var g = new Vector<float>(gradients[i..]);
-                var ramp = Vector.ConditionalSelect(Vector.LessThanOrEqual(v, three), g * ((v + oneAndHalf) / three), g);
-                Vector.ConditionalSelect(Vector.LessThan(v, minusThree), Vector<float>.Zero, ramp).CopyTo(gradients[i..]);
+                var ramp = Vector.ConditionalSelect(Vector.LessThan(v, three), g * ((v + oneAndHalf) / three), g);
+                Vector.ConditionalSelect(Vector.LessThanOrEqual(v, minusThree), Vector<float>.Zero, ramp).CopyTo(gradients[i..]);
             }
         }
 
         for (; i < z.Length; i++)
         {
             float v = z[i];
-            if (v < -3f)
+            if (v <= -3f)
             {
                 gradients[i] = 0f;
             }
-            else if (v <= 3f)
+            else if (v < 3f)
             {
                 gradients[i] *= (v + 1.5f) / 3f; // = z/3 + 1/2; z + 1.5 is exact near the zero at -1.5, where z/3 + 0.5 cancels
             }

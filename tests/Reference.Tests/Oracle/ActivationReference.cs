@@ -18,17 +18,12 @@ namespace StaticNet.Reference.Tests.Oracle;
 /// Where torch's own float64 evaluation cancels (see <see cref="ActivationReference"/>): the same function written in
 /// torch without the cancellation, and the inputs for which it replaces <paramref name="Torch"/>.
 /// </param>
-/// <param name="KnownBackwardDisagreement">
-/// Inputs at which StaticNet's derivative is known to differ from torch's, with the diagnosis; left out of the
-/// backward comparison (and named in its report) until StaticNet is fixed. Null for none.
-/// </param>
 public sealed record ActivationUnderTest(
     string Name,
     ActivationUnderTest.ForwardMethod Forward,
     ActivationUnderTest.BackwardMethod Backward,
     Func<Tensor, Tensor> Torch,
-    (Func<Tensor, Tensor> Function, Func<double, bool> Where, string Why)? Stable = null,
-    (Func<float, bool> Where, string Diagnosis)? KnownBackwardDisagreement = null)
+    (Func<Tensor, Tensor> Function, Func<double, bool> Where, string Why)? Stable = null)
 {
     /// <summary>An <see cref="ActivationFunctions"/> forward method with its parameter bound.</summary>
     public delegate void ForwardMethod(ReadOnlySpan<float> z, Span<float> a);
@@ -95,11 +90,7 @@ public static class ActivationReference
         yield return new("Softsign", ActivationFunctions.Softsign, ActivationFunctions.SoftsignBackward, z => nn.functional.softsign(z),
             (SoftsignWithExactDerivative, z => Math.Abs(z) > 1e4, "derivative 1/(1+|z|)² above |z| = 1e4, where autograd of z/(1+|z|) cancels"));
         yield return new("HardSigmoid", ActivationFunctions.HardSigmoid, ActivationFunctions.HardSigmoidBackward, z => nn.functional.hardsigmoid(z));
-        // StaticNet's HardSwishBackward keeps PyTorch's pre-2025 kink values; libtorch 2.10 has the fixed ones.
-        yield return new("HardSwish", ActivationFunctions.HardSwish, ActivationFunctions.HardSwishBackward, z => nn.functional.hardswish(z),
-            KnownBackwardDisagreement: (z => z == 3f || z == -3f,
-                "z = ±3 exactly: StaticNet gives f'(-3) = -1/2 and f'(3) = 3/2 (z < -3 → 0, z ≤ 3 → z/3 + 1/2); torch 2.10's hardswish_backward " +
-                "gives 0 and 1 (z ≤ -3 → 0, z < 3 → z/3 + 1/2; pytorch/pytorch#148049, fixing #147801)"));
+        yield return new("HardSwish", ActivationFunctions.HardSwish, ActivationFunctions.HardSwishBackward, z => nn.functional.hardswish(z));
     }
 
     /// <summary>
@@ -180,13 +171,7 @@ public static class ActivationReference
 
         (double[] forward, double[] backward, string note) = Torch(activation, z, g);
         double worstForward = CheckAll($"{activation} forward f(z)", z, g, a, forward);
-        Func<float, bool> skip = _ => false;
-        if (activation.KnownBackwardDisagreement is { } known)
-        {
-            skip = known.Where;
-            note += $"; backward not compared at {z.Count(known.Where)} inputs, a known disagreement: {known.Diagnosis}";
-        }
-        double worstBackward = CheckAll($"{activation} backward g·f'(z)", z, g, dz, backward, skip);
+        double worstBackward = CheckAll($"{activation} backward g·f'(z)", z, g, dz, backward);
         return string.Create(CultureInfo.InvariantCulture,
             $"{activation}: {z.Length} inputs; worst error {worstForward:P1} (forward), {worstBackward:P1} (backward) of the allowed error{note}");
     }
@@ -261,16 +246,12 @@ public static class ActivationReference
         return double.IsNaN(error) ? double.PositiveInfinity : error / allowed;
     }
 
-    private static double CheckAll(string what, float[] z, float[] g, float[] actual, double[] expected, Func<float, bool>? skip = null)
+    private static double CheckAll(string what, float[] z, float[] g, float[] actual, double[] expected)
     {
         var failures = new List<(double Ratio, int Index)>();
         double worst = 0;
         for (int i = 0; i < z.Length; i++)
         {
-            if (skip is not null && skip(z[i]))
-            {
-                continue;
-            }
             double ratio = Ratio(actual[i], expected[i]);
             if (!(ratio <= 1))
             {
