@@ -417,7 +417,7 @@ public sealed partial class NetworkGenerator
             w.Close();
             w.Line();
 
-            string last = $"_{Camel(plan.OutputLayer.Name)}Activations";
+            string last = plan.OutputLayer.Field("Activations");
             w.Open("private void WriteOutputs(global::System.Span<float> outputs, int batchSize)");
             w.Line($"global::System.ReadOnlySpan<float> last = new global::System.ReadOnlySpan<float>({last}, 0, batchSize * OutputSize);");
             if (plan.FusedOutput && plan.OutputLayer.Activation == ActivationKind.Softmax)
@@ -573,7 +573,7 @@ string lossMethod = plan.Loss + "Loss";
         private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
         private const string UnsafeRef = "global::System.Runtime.CompilerServices.Unsafe";
 
-        private static string Field(LayerPlan layer, string buffer) => $"_{Camel(layer.Name)}{buffer}";
+        private static string Field(LayerPlan layer, string buffer) => layer.Field(buffer);
 
         private static string Ref(string array) => $"ref {Marshal}.GetArrayDataReference({array})";
 
@@ -750,7 +750,7 @@ string lossMethod = plan.Loss + "Loss";
 
         private static void Kernels(CodeWriter w, NetworkPlan plan)
         {
-            LossKernels.Emit(w, plan, $"_{Camel(plan.OutputLayer.Name)}Activations", $"_{Camel(plan.OutputLayer.Name)}OutputGradients");
+            LossKernels.Emit(w, plan);
 
             foreach (LayerPlan layer in plan.Layers)
             {
@@ -794,6 +794,5 @@ string lossMethod = plan.Loss + "Loss";
             ActivationKernels.EmitHelpers(w, backward, softmaxRows: plan.OutputLayer.Activation == ActivationKind.Softmax, plan.OutputSize);
         }
 
-        private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 }

@@ -11,8 +11,10 @@ internal static class LossKernels
 {
     private const string Tensor = "global::System.Numerics.Tensors.TensorPrimitives";
 
-    public static void Emit(CodeWriter w, NetworkPlan plan, string outputs, string outputGradients)
+    public static void Emit(CodeWriter w, NetworkPlan plan)
     {
+        string outputs = plan.OutputLayer.Field("Activations");
+        string outputGradients = plan.OutputLayer.Field("OutputGradients");
         int n = plan.OutputSize;
         switch (plan.Loss)
         {
@@ -192,7 +194,7 @@ internal static class LossKernels
         w.Close();
         LayerPlan output = plan.OutputLayer;
         string? backward = ActivationKernels.Backward(
-            output, "gradients", "a", $"new global::System.ReadOnlySpan<float>(_{char.ToLowerInvariant(output.Name[0]) + output.Name.Substring(1)}PreActivations, 0, count)");
+            output, "gradients", "a", $"new global::System.ReadOnlySpan<float>({output.Field("PreActivations")}, 0, count)");
         if (backward is not null)
         {
             w.Open("if (computeGradients)");

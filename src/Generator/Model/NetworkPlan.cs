@@ -33,6 +33,9 @@ internal sealed record LayerPlan(
 {
     public string Name => "Dense" + Index;
 
+    /// <summary>The name of one of this layer's workspace fields, e.g. <c>_dense0Activations</c>.</summary>
+    public string Field(string buffer) => $"_dense{Index}{buffer}";
+
     /// <summary>LeakyReLU's slope or ELU's α, resolved to its default; 0 for other activations.</summary>
     public float ActivationParameter { get; init; }
 
