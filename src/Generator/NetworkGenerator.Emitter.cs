@@ -186,18 +186,7 @@ public sealed partial class NetworkGenerator
             w.Line("// pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.");
             foreach (LayerPlan layer in plan.Layers)
             {
-                var buffers = new List<string> { "Activations", "OutputGradients" };
-                if (layer.KeepsPreActivations)
-                {
-                    buffers.Add("PreActivations");
-                }
-
-                if (layer.DropoutRate is not null)
-                {
-                    buffers.Add("DropoutMask");
-                    buffers.Add("Dropped");
-                }
-
+                var buffers = new List<string>(layer.ForwardBuffers) { "OutputGradients" };
                 foreach (string buffer in buffers)
                 {
                     w.Line($"private float[] {Field(layer, buffer)} = global::System.Array.Empty<float>();");
@@ -232,7 +221,9 @@ public sealed partial class NetworkGenerator
             };
             if (o.Kind is OptimizerKindSpec.Momentum or OptimizerKindSpec.Nesterov or OptimizerKindSpec.RMSProp)
             {
-                table.Add(new("Momentum", "_momentum", o.Momentum, "UnitInterval", "Momentum factor μ."));
+                // Nesterov needs a momentum, as the validator says (SN0010) and PyTorch requires.
+                string range = o.Kind == OptimizerKindSpec.Nesterov ? "OpenUnitInterval" : "UnitInterval";
+                table.Add(new("Momentum", "_momentum", o.Momentum, range, "Momentum factor μ."));
             }
 
             if (o.Kind == OptimizerKindSpec.RMSProp)
@@ -360,6 +351,7 @@ public sealed partial class NetworkGenerator
                 {
                     "Positive" => "not finite or not greater than 0",
                     "NonNegative" => "not finite or negative",
+                    "OpenUnitInterval" => "outside (0, 1)",
                     _ => "outside [0, 1)",
                 };
                 Property(w, parameter.Name, parameter.Field, parameter.Check, $"{parameter.Summary} Default {Format.Number(parameter.Default)}.", invalid);
@@ -627,22 +619,7 @@ string lossMethod = plan.Loss + "Loss";
             w.Close();
             w.Line();
 
-            var forwardBuffers = new List<(string, int)>();
-            foreach (LayerPlan layer in plan.Layers)
-            {
-                forwardBuffers.Add((Field(layer, "Activations"), layer.Units));
-                if (layer.KeepsPreActivations)
-                {
-                    forwardBuffers.Add((Field(layer, "PreActivations"), layer.Units));
-                }
-
-                if (layer.DropoutRate is not null)
-                {
-                    forwardBuffers.Add((Field(layer, "DropoutMask"), layer.Units));
-                    forwardBuffers.Add((Field(layer, "Dropped"), layer.Units));
-                }
-            }
-
+            var forwardBuffers = plan.Layers.SelectMany(l => l.ForwardBuffers.Select(buffer => (l.Field(buffer), l.Units)));
             Capacity(w, "EnsureForwardCapacity", "_forwardCapacity", forwardBuffers);
             Capacity(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (Field(l, "OutputGradients"), l.Units)));
         }

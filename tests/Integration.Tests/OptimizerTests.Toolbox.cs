@@ -285,6 +285,10 @@ public sealed partial class OptimizerTests
         AssertRejects(notInUnitInterval, "Momentum", () => rmsProp.Momentum, v => rmsProp.Momentum = v);
         AssertRejects(notPositive, "Epsilon", () => rmsProp.Epsilon, v => rmsProp.Epsilon = v);
 
+        // Nesterov needs a momentum at run time too, as the declaration does (SN0010) and PyTorch requires.
+        var nesterov = new StepNesterov(1);
+        AssertRejects([0f, .. notInUnitInterval], "Momentum", () => nesterov.Momentum, v => nesterov.Momentum = v);
+
         var adaGrad = new StepAdaGrad(1);
         AssertRejects(notPositive, "Epsilon", () => adaGrad.Epsilon, v => adaGrad.Epsilon = v);
         AssertRejects(notPositive, "LearningRate", () => adaGrad.LearningRate, v => adaGrad.LearningRate = v);

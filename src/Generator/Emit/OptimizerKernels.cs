@@ -81,10 +81,14 @@ internal static class OptimizerKernels
     public static string Arguments(NetworkPlan plan, bool penalized)
     {
         var arguments = new List<string>();
-        if (plan.HasRegularization)
+        if (plan.L1 is not null)
         {
-            arguments.Add(penalized && plan.L1 is not null ? "_l1Strength" : "0f");
-            arguments.Add(penalized && plan.L2 is not null ? "_l2Strength" : "0f");
+            arguments.Add(penalized ? "_l1Strength" : "0f");
+        }
+
+        if (plan.L2 is not null)
+        {
+            arguments.Add(penalized ? "_l2Strength" : "0f");
         }
 
         if (plan.WeightDecay is not null)
@@ -106,9 +110,13 @@ internal static class OptimizerKernels
     {
         OptimizerPlan o = plan.Optimizer;
         var parameters = new List<string> { "int offset", "int length" };
-        if (plan.HasRegularization)
+        if (plan.L1 is not null)
         {
             parameters.Add("float l1");
+        }
+
+        if (plan.L2 is not null)
+        {
             parameters.Add("float l2");
         }
 
@@ -126,7 +134,8 @@ internal static class OptimizerKernels
         w.Line("// " + Rule(o));
         if (plan.HasRegularization)
         {
-            w.Line("// with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).");
+            string terms = (plan.L1 is not null ? " + l1·sign(w)" : string.Empty) + (plan.L2 is not null ? " + l2·w" : string.Empty);
+            w.Line($"// with g = dL/dw{terms} (the penalty gradients; 0 for unpenalised tensors).");
         }
 
         if (plan.WeightDecay is not null)
@@ -177,7 +186,7 @@ internal static class OptimizerKernels
         w.Close();
         w.Line();
 
-        if (plan.HasRegularization)
+        if (plan.L1 is not null)
         {
             w.Line("// sign(w) with sign(0) = 0, as the L1 subgradient.");
             w.Open($"private static {Vector}<float> Sign({Vector}<float> value)");
@@ -215,7 +224,7 @@ internal static class OptimizerKernels
         string Sign(string value) => vector ? $"Sign({value})" : $"({value} > 0f ? 1f : {value} < 0f ? -1f : 0f)";
 
         w.Line($"{t} w0 = {Load("w")};");
-        w.Line(plan.HasRegularization ? $"{t} gi = {Load("g")} + l1 * {Sign("w0")} + l2 * w0;" : $"{t} gi = {Load("g")};");
+        w.Line($"{t} gi = {Load("g")}{(plan.L1 is not null ? $" + l1 * {Sign("w0")}" : string.Empty)}{(plan.L2 is not null ? " + l2 * w0" : string.Empty)};");
         w.Line(plan.WeightDecay is not null ? $"{t} wi = w0 * decayFactor;" : $"{t} wi = w0;");
         switch (plan.Optimizer.Kind)
         {

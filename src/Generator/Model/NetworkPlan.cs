@@ -36,6 +36,28 @@ internal sealed record LayerPlan(
     /// <summary>The name of one of this layer's workspace fields, e.g. <c>_dense0Activations</c>.</summary>
     public string Field(string buffer) => $"_dense{Index}{buffer}";
 
+    /// <summary>
+    /// The workspaces of the forward pass, each <c>[batch x Units]</c>: activations, pre-activations where the backward
+    /// pass needs z, and the dropout mask and dropped activations with dropout.
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<string> ForwardBuffers
+    {
+        get
+        {
+            yield return "Activations";
+            if (KeepsPreActivations)
+            {
+                yield return "PreActivations";
+            }
+
+            if (DropoutRate is not null)
+            {
+                yield return "DropoutMask";
+                yield return "Dropped";
+            }
+        }
+    }
+
     /// <summary>LeakyReLU's slope or ELU's α, resolved to its default; 0 for other activations.</summary>
     public float ActivationParameter { get; init; }
 

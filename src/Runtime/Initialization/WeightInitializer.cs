@@ -17,11 +17,7 @@ public static class WeightInitializer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fanIn, 1);
         ArgumentNullException.ThrowIfNull(random);
-        double std = Math.Sqrt(2.0 / fanIn);
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (float)(std * StandardNormal(random));
-        }
+        Normal(weights, Math.Sqrt(2.0 / fanIn), random);
     }
 
     /// <summary>Glorot (Xavier) uniform initialisation (Glorot &amp; Bengio 2010): <c>w ~ U(-l, l)</c>, <c>l = sqrt(6 / (fanIn + fanOut))</c>.</summary>
@@ -35,11 +31,8 @@ public static class WeightInitializer
         ArgumentOutOfRangeException.ThrowIfLessThan(fanIn, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(fanOut, 1);
         ArgumentNullException.ThrowIfNull(random);
-        double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (float)((random.NextDouble() * 2.0 - 1.0) * limit);
-        }
+        // The sum in double: fanIn + fanOut can overflow an int.
+        Uniform(weights, Math.Sqrt(6.0 / ((double)fanIn + fanOut)), random);
     }
 
     /// <summary>
@@ -109,7 +102,7 @@ public static class WeightInitializer
         Uniform(weights, Math.Sqrt(3.0 / fanIn), random);
     }
 
-    // The same arithmetic as GlorotUniform, so every uniform initialiser maps a draw to a weight the same way.
+    // Every uniform initialiser maps a draw to a weight the same way.
     private static void Uniform(Span<float> weights, double limit, Random random)
     {
         for (int i = 0; i < weights.Length; i++)
@@ -118,7 +111,7 @@ public static class WeightInitializer
         }
     }
 
-    // The same arithmetic as HeNormal.
+    // Every normal initialiser maps a draw to a weight the same way.
     private static void Normal(Span<float> weights, double std, Random random)
     {
         for (int i = 0; i < weights.Length; i++)

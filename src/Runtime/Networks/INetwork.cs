@@ -81,6 +81,9 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// </summary>
     void ApplyGradients();
 
-    /// <summary>The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.</summary>
+    /// <summary>
+    /// The regularization penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (and the biases with
+    /// <see cref="NetworkAttribute.PenalizeBiases"/>); 0 without L1/L2. Decoupled weight decay is not a loss term.
+    /// </summary>
     float RegularizationLoss();
 }

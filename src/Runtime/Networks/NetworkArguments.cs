@@ -71,4 +71,11 @@ public static class NetworkArguments
     /// <exception cref="ArgumentOutOfRangeException">The value is outside <c>[0, 1)</c>.</exception>
     public static float UnitInterval(float value, string name) =>
         value >= 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); it is {value}.");
+
+    /// <summary>Returns <paramref name="value"/> if it is in <c>(0, 1)</c>.</summary>
+    /// <param name="value">The new hyper-parameter value.</param>
+    /// <param name="name">The hyper-parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside <c>(0, 1)</c>.</exception>
+    public static float OpenUnitInterval(float value, string name) =>
+        value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in (0, 1); it is {value}.");
 }

@@ -504,7 +504,7 @@ namespace Samples.Regression
             }
 
             // Momentum (PyTorch SGD with momentum, dampening 0): v ← μ·v + g; w ← w - lr·v
-            // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).
+            // with g = dL/dw + l1·sign(w) + l2·w (the penalty gradients; 0 for unpenalised tensors).
             private void UpdateTensor(int offset, int length, float l1, float l2)
             {
                 ref float w = ref Element(_parameters, offset);

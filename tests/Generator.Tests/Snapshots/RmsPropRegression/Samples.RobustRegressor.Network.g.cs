@@ -132,14 +132,14 @@ namespace Samples
         // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
         // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
         private float[] _dense0Activations = global::System.Array.Empty<float>();
-        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense0PreActivations = global::System.Array.Empty<float>();
+        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1Activations = global::System.Array.Empty<float>();
-        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1PreActivations = global::System.Array.Empty<float>();
+        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense2Activations = global::System.Array.Empty<float>();
-        private float[] _dense2OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense2PreActivations = global::System.Array.Empty<float>();
+        private float[] _dense2OutputGradients = global::System.Array.Empty<float>();
         private int _forwardCapacity;
         private int _backwardCapacity;
         private long _stepCount;

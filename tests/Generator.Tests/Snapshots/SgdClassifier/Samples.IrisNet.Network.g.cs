@@ -470,15 +470,15 @@ namespace Samples
         public void ApplyGradients()
         {
             _stepCount++;
-            UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, 0f, _l2Strength);
-            UpdateTensor(Dense0BiasOffset, Dense0BiasLength, 0f, 0f);
-            UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, 0f, _l2Strength);
-            UpdateTensor(Dense1BiasOffset, Dense1BiasLength, 0f, 0f);
+            UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, _l2Strength);
+            UpdateTensor(Dense0BiasOffset, Dense0BiasLength, 0f);
+            UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, _l2Strength);
+            UpdateTensor(Dense1BiasOffset, Dense1BiasLength, 0f);
         }
 
         // SGD: w ← w - lr·g
-        // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).
-        private void UpdateTensor(int offset, int length, float l1, float l2)
+        // with g = dL/dw + l2·w (the penalty gradients; 0 for unpenalised tensors).
+        private void UpdateTensor(int offset, int length, float l2)
         {
             ref float w = ref Element(_parameters, offset);
             ref float g = ref Element(_gradients, offset);
@@ -487,14 +487,14 @@ namespace Samples
             for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
                 global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(w0) + l2 * w0;
+                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l2 * w0;
                 global::System.Numerics.Vector<float> wi = w0;
                 global::System.Numerics.Vector.StoreUnsafe(wi - learningRate * gi, ref w, (nuint)i);
             }
             for (; i < length; i++)
             {
                 float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (w0 > 0f ? 1f : w0 < 0f ? -1f : 0f) + l2 * w0;
+                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l2 * w0;
                 float wi = w0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i) = wi - learningRate * gi;
             }
@@ -503,14 +503,6 @@ namespace Samples
         private static ref float Element(float[] buffer, int offset)
         {
             return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), offset);
-        }
-
-        // sign(w) with sign(0) = 0, as the L1 subgradient.
-        private static global::System.Numerics.Vector<float> Sign(global::System.Numerics.Vector<float> value)
-        {
-            global::System.Numerics.Vector<float> positive = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
-            global::System.Numerics.Vector<float> negative = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(value, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero);
-            return positive - negative;
         }
 
         // CrossEntropy fused with Softmax, from class indices: L_b = log Σ_k e^(z_k) - z_label (log-sum-exp with max-subtraction);

@@ -133,13 +133,13 @@ namespace Samples
         // Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,
         // pre-activations z where the activation's derivative needs them, dropout masks and dropped activations.
         private float[] _dense0Activations = global::System.Array.Empty<float>();
-        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense0PreActivations = global::System.Array.Empty<float>();
         private float[] _dense0DropoutMask = global::System.Array.Empty<float>();
         private float[] _dense0Dropped = global::System.Array.Empty<float>();
+        private float[] _dense0OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1Activations = global::System.Array.Empty<float>();
-        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense1PreActivations = global::System.Array.Empty<float>();
+        private float[] _dense1OutputGradients = global::System.Array.Empty<float>();
         private float[] _dense2Activations = global::System.Array.Empty<float>();
         private float[] _dense2OutputGradients = global::System.Array.Empty<float>();
         private int _forwardCapacity;
@@ -692,18 +692,18 @@ namespace Samples
             float biasCorrection2Sqrt = (float)global::System.Math.Sqrt(biasCorrection2);
             // Decoupled weight decay (Loshchilov & Hutter 2019): w ← w·(1 - lr·λ), before the update, as PyTorch's AdamW.
             float decayFactor = 1f - _learningRate * _weightDecay;
-            UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
-            UpdateTensor(Dense0BiasOffset, Dense0BiasLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
-            UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
-            UpdateTensor(Dense1BiasOffset, Dense1BiasLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
-            UpdateTensor(Dense2WeightsOffset, Dense2WeightsLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
-            UpdateTensor(Dense2BiasOffset, Dense2BiasLength, _l1Strength, 0f, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense0WeightsOffset, Dense0WeightsLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense0BiasOffset, Dense0BiasLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense1WeightsOffset, Dense1WeightsLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense1BiasOffset, Dense1BiasLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense2WeightsOffset, Dense2WeightsLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
+            UpdateTensor(Dense2BiasOffset, Dense2BiasLength, _l1Strength, decayFactor, stepSize, biasCorrection2Sqrt);
         }
 
         // AdamW (Kingma & Ba 2015; Loshchilov & Hutter 2019; AMSGrad, Reddi et al. 2018), in PyTorch's arrangement: m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; v̂ ← max(v̂, v); w ← w - (lr / (1-β1^t))·m / (√v̂ / √(1-β2^t) + ε)
-        // with g = dL/dw + l1·sign(w) + l2·w (the L1/L2 gradients; 0 for unpenalised tensors).
+        // with g = dL/dw + l1·sign(w) (the penalty gradients; 0 for unpenalised tensors).
         // Decoupled weight decay first: w ← w·decayFactor (1 for unpenalised tensors).
-        private void UpdateTensor(int offset, int length, float l1, float l2, float decayFactor, float stepSize, float biasCorrection2Sqrt)
+        private void UpdateTensor(int offset, int length, float l1, float decayFactor, float stepSize, float biasCorrection2Sqrt)
         {
             ref float w = ref Element(_parameters, offset);
             ref float g = ref Element(_gradients, offset);
@@ -716,7 +716,7 @@ namespace Samples
             for (; i <= length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
                 global::System.Numerics.Vector<float> w0 = global::System.Numerics.Vector.LoadUnsafe(ref w, (nuint)i);
-                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(w0) + l2 * w0;
+                global::System.Numerics.Vector<float> gi = global::System.Numerics.Vector.LoadUnsafe(ref g, (nuint)i) + l1 * Sign(w0);
                 global::System.Numerics.Vector<float> wi = w0 * decayFactor;
                 global::System.Numerics.Vector<float> m = beta1 * global::System.Numerics.Vector.LoadUnsafe(ref firstMoments, (nuint)i) + (1f - beta1) * gi;
                 global::System.Numerics.Vector<float> v = beta2 * global::System.Numerics.Vector.LoadUnsafe(ref secondMoments, (nuint)i) + (1f - beta2) * gi * gi;
@@ -729,7 +729,7 @@ namespace Samples
             for (; i < length; i++)
             {
                 float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i);
-                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (w0 > 0f ? 1f : w0 < 0f ? -1f : 0f) + l2 * w0;
+                float gi = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) + l1 * (w0 > 0f ? 1f : w0 < 0f ? -1f : 0f);
                 float wi = w0 * decayFactor;
                 float m = beta1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref firstMoments, i) + (1f - beta1) * gi;
                 float v = beta2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref secondMoments, i) + (1f - beta2) * gi * gi;
