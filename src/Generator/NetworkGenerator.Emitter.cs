@@ -179,7 +179,7 @@ public sealed partial class NetworkGenerator
             foreach (LayerPlan layer in plan.Layers.Where(l => l.Index > 0))
             {
                 w.Line($"// Wᵀ of layer {layer.Index}, [{layer.Units} x {layer.Inputs}], refreshed each backward pass for the input-gradient kernel.");
-                w.Line($"private readonly float[] {Field(layer, "TransposedWeights")} = new float[{layer.Weights.Length}];");
+                w.Line($"private readonly float[] {layer.Field("TransposedWeights")} = new float[{layer.Weights.Length}];");
             }
 
             w.Line("// Workspaces sized for the largest batch seen: activations a = f(z) and output gradients dL/dz per layer,");
@@ -189,7 +189,7 @@ public sealed partial class NetworkGenerator
                 var buffers = new List<string>(layer.ForwardBuffers) { "OutputGradients" };
                 foreach (string buffer in buffers)
                 {
-                    w.Line($"private float[] {Field(layer, buffer)} = global::System.Array.Empty<float>();");
+                    w.Line($"private float[] {layer.Field(buffer)} = global::System.Array.Empty<float>();");
                 }
             }
 
@@ -280,7 +280,7 @@ public sealed partial class NetworkGenerator
 
             foreach (LayerPlan layer in plan.Layers.Where(l => l.DropoutRate is not null))
             {
-                table.Add(new($"{layer.Name}DropoutRate", Field(layer, "DropoutRate"), layer.DropoutRate!.Value, "UnitInterval", $"Probability of zeroing each of layer {layer.Index}'s activations in training."));
+                table.Add(new($"{layer.Name}DropoutRate", layer.Field("DropoutRate"), layer.DropoutRate!.Value, "UnitInterval", $"Probability of zeroing each of layer {layer.Index}'s activations in training."));
             }
 
             return table;
@@ -565,8 +565,6 @@ string lossMethod = plan.Loss + "Loss";
         private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
         private const string UnsafeRef = "global::System.Runtime.CompilerServices.Unsafe";
 
-        private static string Field(LayerPlan layer, string buffer) => layer.Field(buffer);
-
         private static string Ref(string array) => $"ref {Marshal}.GetArrayDataReference({array})";
 
         private static string Span(string array, LayerPlan layer, bool readOnly = false) =>
@@ -584,15 +582,15 @@ string lossMethod = plan.Loss + "Loss";
             string previous = "ref input";
             foreach (LayerPlan layer in plan.Layers)
             {
-                string activations = Field(layer, "Activations");
-                string linear = layer.KeepsPreActivations ? Field(layer, "PreActivations") : activations;
+                string activations = layer.Field("Activations");
+                string linear = layer.KeepsPreActivations ? layer.Field("PreActivations") : activations;
                 bool keepLogits = layer.IsOutput && plan.FusedOutput;
                 w.Line();
                 w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}{(layer.DropoutRate is null ? string.Empty : ", Dropout")} ----");
                 string x = layer.Index == 0 ? "x" : $"a{layer.Index - 1}";
                 w.Line(keepLogits
                     ? $"// z{layer.Index} = {x} · W{layer.Index} + b{layer.Index} (logits; {layer.Activation} is applied by Predict and fused into the loss), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
-                    : $"// a{layer.Index} = {ActivationKernels.Formula(layer.Activation)}({x} · W{layer.Index} + b{layer.Index}), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
+                    : $"// a{layer.Index} = {layer.Activation}({x} · W{layer.Index} + b{layer.Index}), [batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]"
                         + (layer.KeepsPreActivations ? $"; z{layer.Index} kept for the backward pass" : string.Empty));
                 w.Line($"{layer.Name}ForwardKernel({previous}, ref {UnsafeRef}.Add(ref parameters, {layer.Weights.Name}Offset), {Ref(linear)}, ref {UnsafeRef}.Add(ref parameters, {layer.Bias.Name}Offset), batchSize);");
                 string? activate = keepLogits ? null : ActivationKernels.Forward(layer, Span(linear, layer, readOnly: true), Span(activations, layer));
@@ -604,11 +602,11 @@ string lossMethod = plan.Loss + "Loss";
                 previous = Ref(activations);
                 if (layer.DropoutRate is not null)
                 {
-                    string mask = Field(layer, "DropoutMask");
-                    string dropped = Field(layer, "Dropped");
+                    string mask = layer.Field("DropoutMask");
+                    string dropped = layer.Field("Dropped");
                     w.Open("if (training)");
                     w.Line($"// Inverted dropout: a{layer.Index} ⊙ mask, mask 0 with probability rate else 1/(1 - rate).");
-                    w.Line($"global::StaticNet.DropoutMask.Fill({Span(mask, layer)}, {Field(layer, "DropoutRate")}, ref _dropoutState);");
+                    w.Line($"global::StaticNet.DropoutMask.Fill({Span(mask, layer)}, {layer.Field("DropoutRate")}, ref _dropoutState);");
                     w.Line($"{Tensor}.Multiply({Span(activations, layer, readOnly: true)}, {Span(mask, layer, readOnly: true)}, {Span(dropped, layer)});");
                     w.Close();
                     w.Line($"ref float input{layer.Index + 1} = ref training ? {Ref(dropped)} : {Ref(activations)};");
@@ -621,7 +619,7 @@ string lossMethod = plan.Loss + "Loss";
 
             var forwardBuffers = plan.Layers.SelectMany(l => l.ForwardBuffers.Select(buffer => (l.Field(buffer), l.Units)));
             Capacity(w, "EnsureForwardCapacity", "_forwardCapacity", forwardBuffers);
-            Capacity(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (Field(l, "OutputGradients"), l.Units)));
+            Capacity(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (l.Field("OutputGradients"), l.Units)));
         }
 
         private static void Capacity(CodeWriter w, string name, string field, IEnumerable<(string Buffer, int Units)> buffers)
@@ -650,9 +648,9 @@ string lossMethod = plan.Loss + "Loss";
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = plan.Layers[i];
-                string dz = Field(layer, "OutputGradients");
+                string dz = layer.Field("OutputGradients");
                 LayerPlan? below = i > 0 ? plan.Layers[i - 1] : null;
-                string x = below is null ? "ref input" : Ref(Field(below, below.DropoutRate is null ? "Activations" : "Dropped"));
+                string x = below is null ? "ref input" : Ref(below.Field(below.DropoutRate is null ? "Activations" : "Dropped"));
                 string xName = below is null ? "x" : below.DropoutRate is null ? $"a{i - 1}" : $"dropout(a{i - 1})";
                 w.Line();
                 w.Line($"// ---- Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
@@ -662,19 +660,19 @@ string lossMethod = plan.Loss + "Loss";
                 w.Line($"ColumnSums({Span(dz, layer, readOnly: true)}, new global::System.Span<float>(_gradients, {layer.Bias.Name}Offset, {layer.Units}));");
                 if (below is not null)
                 {
-                    string transposed = Field(layer, "TransposedWeights");
-                    string belowGradients = Field(below, "OutputGradients");
+                    string transposed = layer.Field("TransposedWeights");
+                    string belowGradients = below.Field("OutputGradients");
                     string mask = below.DropoutRate is null ? string.Empty : " ⊙ mask";
                     w.Line($"// dz{i - 1} = (dz{i} · W{i}ᵀ){mask} ⊙ {below.Activation}'(z{i - 1}), [batch,{layer.Units}] x [{layer.Units},{layer.Inputs}]");
                     w.Line($"Transpose(new global::System.ReadOnlySpan<float>(_parameters, {layer.Weights.Name}Offset, {layer.Weights.Name}Length), {transposed}, {layer.Inputs}, {layer.Units});");
                     w.Line($"{layer.Name}InputGradientKernel({Ref(dz)}, {Ref(transposed)}, {Ref(belowGradients)}, batchSize);");
                     if (below.DropoutRate is not null)
                     {
-                        w.Line($"{Tensor}.Multiply({Span(belowGradients, below, readOnly: true)}, {Span(Field(below, "DropoutMask"), below, readOnly: true)}, {Span(belowGradients, below)});");
+                        w.Line($"{Tensor}.Multiply({Span(belowGradients, below, readOnly: true)}, {Span(below.Field("DropoutMask"), below, readOnly: true)}, {Span(belowGradients, below)});");
                     }
 
                     string? back = ActivationKernels.Backward(
-                        below, Span(belowGradients, below), Span(Field(below, "Activations"), below, readOnly: true), Span(Field(below, "PreActivations"), below, readOnly: true));
+                        below, Span(belowGradients, below), Span(below.Field("Activations"), below, readOnly: true), Span(below.Field("PreActivations"), below, readOnly: true));
                     if (back is not null)
                     {
                         w.Line(back);

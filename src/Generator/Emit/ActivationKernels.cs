@@ -28,9 +28,6 @@ internal static class ActivationKernels
         _ => $"{Functions}.{layer.Activation}({preActivations}, {activations}{Parameter(layer)});",
     };
 
-    /// <summary>The formula for comments, e.g. <c>ReLU</c>.</summary>
-    public static string Formula(ActivationKind activation) => activation.ToString();
-
     /// <summary>
     /// The statement multiplying <paramref name="gradients"/> by f'(z), from the activations (original four) or the
     /// pre-activations (the others), or null for Identity.

@@ -38,10 +38,10 @@ internal sealed class CodeWriter
         return this;
     }
 
-    public CodeWriter Close(string suffix = "")
+    public CodeWriter Close()
     {
         _indent--;
-        Line("}" + suffix);
+        Line("}");
         return this;
     }
 
