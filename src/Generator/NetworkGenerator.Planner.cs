@@ -53,6 +53,7 @@ public sealed partial class NetworkGenerator
                     },
                     DropoutRate = layer.Dropout?.Value,
                 };
+                plan = plan with { InitFans = InitFans(plan) };
                 layers.Add(plan);
 
                 forwardFlops += plan.ForwardFlops;
@@ -91,7 +92,7 @@ public sealed partial class NetworkGenerator
             };
 
             var layerArray = layers.ToEquatableArray();
-            return new NetworkPlan(
+            var result = new NetworkPlan(
                 spec.Namespace,
                 spec.ContainingTypes,
                 spec.ClassName,
@@ -123,6 +124,161 @@ public sealed partial class NetworkGenerator
                 LabelSmoothing = spec.Loss.LabelSmoothing.IsSet ? spec.Loss.LabelSmoothing.Value : null,
                 HuberDelta = spec.Loss.Delta.IsSet ? spec.Loss.Delta.Value : 1f,
             };
+            return result with
+            {
+                ImplementationName = spec.FullName.Replace("@", string.Empty).Replace('.', '_'),
+                // Array.MaxLength (0x7FFFFFC7), not int.MaxValue: the runtime's largest array is slightly shorter.
+                MaxBatchSize = 0x7FFFFFC7 / maxWidth,
+                ClassCount = loss == LossKind.CrossEntropy ? outputSize : 2,
+                OptimizerState = OptimizerState(optimizer).ToEquatableArray(),
+                HyperParameters = HyperParameters(result).ToEquatableArray(),
+                UpdateRanges = UpdateRanges(layerArray, spec.PenalizeBiases, result.HasRegularization || result.WeightDecay is not null).ToEquatableArray(),
+            };
+        }
+
+        /// <summary>Fan-in, and fan-out for the Glorot kinds: the arguments of the layer's weight initialiser.</summary>
+        private static EquatableArray<int> InitFans(LayerPlan layer) => layer.Init switch
+        {
+            InitKind.Zeros => EquatableArray<int>.Empty,
+            InitKind.GlorotNormal or InitKind.GlorotUniform => new[] { layer.Inputs, layer.Units }.ToEquatableArray(),
+            _ => new[] { layer.Inputs }.ToEquatableArray(),
+        };
+
+        /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>
+        private static IEnumerable<StateBufferPlan> OptimizerState(OptimizerPlan o)
+        {
+            switch (o.Kind)
+            {
+                case OptimizerKindSpec.Momentum:
+                case OptimizerKindSpec.Nesterov:
+                    yield return new("_velocity", "momentum buffer v");
+                    break;
+                case OptimizerKindSpec.AdaGrad:
+                    yield return new("_squareSums", "sum of squared gradients s");
+                    break;
+                case OptimizerKindSpec.RMSProp:
+                    yield return new("_squareAverages", "running average of squared gradients s");
+                    if (o.Centered)
+                    {
+                        yield return new("_gradientAverages", "running average of gradients m (centered)");
+                    }
+
+                    yield return new("_velocity", "momentum buffer b (used when momentum > 0)");
+                    break;
+                case OptimizerKindSpec.Adam:
+                case OptimizerKindSpec.AdamW:
+                    yield return new("_firstMoments", "first-moment estimate m");
+                    yield return new("_secondMoments", "second-moment estimate v");
+                    if (o.Amsgrad)
+                    {
+                        yield return new("_maxSecondMoments", "running maximum of v (AMSGrad)");
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The run-time hyper-parameters the declaration uses, with their defaults and ranges.</summary>
+        private static IEnumerable<HyperParameterPlan> HyperParameters(NetworkPlan plan)
+        {
+            OptimizerPlan o = plan.Optimizer;
+            yield return new("LearningRate", "_learningRate", o.LearningRate, ValueRange.Positive, "Step size per optimizer step. Changeable between steps (schedules).");
+            if (o.Kind is OptimizerKindSpec.Momentum or OptimizerKindSpec.Nesterov or OptimizerKindSpec.RMSProp)
+            {
+                // Nesterov needs a momentum, as the validator says (SN0010) and PyTorch requires.
+                yield return new("Momentum", "_momentum", o.Momentum, o.Kind == OptimizerKindSpec.Nesterov ? ValueRange.OpenUnitInterval : ValueRange.UnitInterval, "Momentum factor μ.");
+            }
+
+            if (o.Kind == OptimizerKindSpec.RMSProp)
+            {
+                yield return new("Alpha", "_alpha", o.Alpha, ValueRange.UnitInterval, "RMSProp's smoothing constant α of the squared-gradient average.");
+            }
+
+            if (o.IsAdam)
+            {
+                yield return new("Beta1", "_beta1", o.Beta1, ValueRange.UnitInterval, "Decay rate of the first-moment estimate.");
+                yield return new("Beta2", "_beta2", o.Beta2, ValueRange.UnitInterval, "Decay rate of the second-moment estimate.");
+            }
+
+            if (o.IsAdam || o.Kind is OptimizerKindSpec.AdaGrad or OptimizerKindSpec.RMSProp)
+            {
+                yield return new("Epsilon", "_epsilon", o.Epsilon, ValueRange.Positive, "ε, added to the denominator of the update.");
+            }
+
+            string penalized = plan.PenalizeBiases ? "weights and biases" : "weights";
+            if (plan.L1 is float l1)
+            {
+                yield return new("L1Strength", "_l1Strength", l1, ValueRange.NonNegative, $"λ1 of the L1 penalty λ1·Σ|w| on the {penalized} (gradient λ1·sign(w)).");
+            }
+
+            if (plan.L2 is float l2)
+            {
+                yield return new("L2Strength", "_l2Strength", l2, ValueRange.NonNegative, $"λ2 of the L2 penalty (λ2/2)·Σw² on the {penalized} (gradient λ2·w, PyTorch weight_decay).");
+            }
+
+            if (plan.WeightDecay is float decay)
+            {
+                yield return new("WeightDecay", "_weightDecay", decay, ValueRange.NonNegative, $"λ of the decoupled weight decay w ← w·(1 - lr·λ) on the {penalized} (Loshchilov &amp; Hutter 2019).");
+            }
+
+            if (plan.ClipValue is float clipValue)
+            {
+                yield return new("GradientClipValue", "_gradientClipValue", clipValue, ValueRange.Positive, "Gradients are clamped to [-value, value] before each optimizer step.");
+            }
+
+            if (plan.ClipNorm is float clipNorm)
+            {
+                yield return new("MaxGradientNorm", "_maxGradientNorm", clipNorm, ValueRange.Positive, "Gradients are scaled down to this global L2 norm before each optimizer step.");
+            }
+
+            if (plan.LabelSmoothing is float smoothing)
+            {
+                yield return new("LabelSmoothing", "_labelSmoothing", smoothing, ValueRange.UnitInterval, "Label smoothing ε: targets become (1-ε)·y + ε/OutputSize.");
+            }
+
+            if (plan.Loss == LossKind.Huber)
+            {
+                yield return new("HuberDelta", "_huberDelta", plan.HuberDelta, ValueRange.Positive, "Threshold δ of the Huber loss between its quadratic and linear parts.");
+            }
+
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                if (layer.DropoutRate is float rate)
+                {
+                    yield return new($"{layer.Name}DropoutRate", $"_dropoutRate{layer.Index}", rate, ValueRange.UnitInterval, $"Probability of zeroing each of layer {layer.Index}'s activations in training.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The optimizer's sweeps: one over the whole buffer when every tensor is treated alike, else one per run of
+        /// tensors with the same treatment (weights penalised, biases not unless PenalizeBiases).
+        /// </summary>
+        private static IEnumerable<UpdateRange> UpdateRanges(EquatableArray<LayerPlan> layers, bool penalizeBiases, bool hasPenalty)
+        {
+            var tensors = new List<(BufferSlice Slice, string Name, bool Penalized)>();
+            foreach (LayerPlan layer in layers)
+            {
+                tensors.Add((layer.Weights, $"W{layer.Index}", hasPenalty));
+                tensors.Add((layer.Bias, $"b{layer.Index}", hasPenalty && penalizeBiases));
+            }
+
+            int start = 0;
+            for (int i = 1; i <= tensors.Count; i++)
+            {
+                if (i == tensors.Count || tensors[i].Penalized != tensors[start].Penalized)
+                {
+                    var names = new List<string>();
+                    for (int t = start; t < i; t++)
+                    {
+                        names.Add(tensors[t].Name);
+                    }
+
+                    int offset = tensors[start].Slice.Offset;
+                    yield return new UpdateRange(offset, tensors[i - 1].Slice.End - offset, tensors[start].Penalized, string.Join(" ", names));
+                    start = i;
+                }
+            }
         }
 
         // Enough vectors per tile to amortise the broadcasts, no more than fit the registers with 4 rows (4 x 3 + 4 < 16).

@@ -88,7 +88,7 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
         string hintName = result.Plan.HintName;
         try
         {
-            return new GeneratedNetwork(hintName, Emitter.Emit(result.Plan), null);
+            return new GeneratedNetwork(hintName, Emission.NetworkEmitter.Emit(result.Plan), null);
         }
         catch (Exception ex)
         {

@@ -33,27 +33,42 @@ internal sealed record LayerPlan(
 {
     public string Name => "Dense" + Index;
 
-    /// <summary>The name of one of this layer's workspace fields, e.g. <c>_dense0Activations</c>.</summary>
-    public string Field(string buffer) => $"_dense{Index}{buffer}";
+    /// <summary>The fans the weight initialiser takes: fan-in, and fan-out for the Glorot kinds; empty for zeros.</summary>
+    public EquatableArray<int> InitFans { get; init; } = EquatableArray<int>.Empty;
 
-    /// <summary>
-    /// The workspaces of the forward pass, each <c>[batch x Units]</c>: activations, pre-activations where the backward
-    /// pass needs z, and the dropout mask and dropped activations with dropout.
-    /// </summary>
+    /// <summary>Workspace of the activations a = f(z), <c>[batch x Units]</c> (the logits z when the loss is fused).</summary>
+    public string Activations => $"_a{Index}";
+
+    /// <summary>Workspace of the pre-activations z when the backward pass needs them, else null (z is overwritten by a).</summary>
+    public string? PreActivations => KeepsPreActivations ? $"_z{Index}" : null;
+
+    /// <summary>Workspace of ∂L/∂z, <c>[batch x Units]</c>.</summary>
+    public string OutputGradients => $"_dz{Index}";
+
+    /// <summary>Dropout's mask and the dropped activations the next layer reads in training, or null without dropout.</summary>
+    public string? DropoutMask => DropoutRate is null ? null : $"_mask{Index}";
+
+    /// <inheritdoc cref="DropoutMask"/>
+    public string? Dropped => DropoutRate is null ? null : $"_dropped{Index}";
+
+    /// <summary>Scratch of Wᵀ for the input-gradient kernel, or null for the first layer (the input needs no gradient).</summary>
+    public string? TransposedWeights => Index > 0 ? $"_w{Index}Transposed" : null;
+
+    /// <summary>The forward pass's workspaces, each <c>[batch x Units]</c>.</summary>
     public System.Collections.Generic.IEnumerable<string> ForwardBuffers
     {
         get
         {
-            yield return "Activations";
-            if (KeepsPreActivations)
+            yield return Activations;
+            if (PreActivations is not null)
             {
-                yield return "PreActivations";
+                yield return PreActivations;
             }
 
-            if (DropoutRate is not null)
+            if (DropoutMask is not null)
             {
-                yield return "DropoutMask";
-                yield return "Dropped";
+                yield return DropoutMask;
+                yield return Dropped!;
             }
         }
     }
@@ -142,4 +157,31 @@ internal sealed record NetworkPlan(
     public float HuberDelta { get; init; } = 1f;
 
     public bool HasDropout => Layers.Any(l => l.DropoutRate is not null);
+
+    /// <summary>The class generated beside the user's type that holds the state and the math, in <c>StaticNet.Generated</c>.</summary>
+    public string ImplementationName { get; init; } = string.Empty;
+
+    /// <summary>Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.</summary>
+    public int MaxBatchSize { get; init; }
+
+    /// <summary>Classes of an integer label: OutputSize, or 2 for a single Sigmoid output.</summary>
+    public int ClassCount { get; init; }
+
+    /// <summary>The optimizer's state buffers, one float per parameter each.</summary>
+    public EquatableArray<StateBufferPlan> OptimizerState { get; init; } = EquatableArray<StateBufferPlan>.Empty;
+
+    /// <summary>The run-time hyper-parameters: one property each, checked when set.</summary>
+    public EquatableArray<HyperParameterPlan> HyperParameters { get; init; } = EquatableArray<HyperParameterPlan>.Empty;
+
+    /// <summary>The ranges of the parameter buffer the optimizer sweeps, each with or without the penalties.</summary>
+    public EquatableArray<UpdateRange> UpdateRanges { get; init; } = EquatableArray<UpdateRange>.Empty;
 }
+
+/// <summary>An optimizer state buffer of <c>ParameterCount</c> floats.</summary>
+internal sealed record StateBufferPlan(string Field, string Comment);
+
+/// <summary>A run-time hyper-parameter: property, backing field, compile-time default, valid range and documentation.</summary>
+internal sealed record HyperParameterPlan(string Name, string Field, float Default, ValueRange Range, string Summary);
+
+/// <summary>A contiguous range of parameters the optimizer updates in one sweep, with the penalties or without.</summary>
+internal sealed record UpdateRange(int Offset, int Length, bool Penalized, string Tensors);

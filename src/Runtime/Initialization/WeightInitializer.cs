@@ -8,6 +8,11 @@ namespace StaticNet;
 /// </summary>
 public static class WeightInitializer
 {
+    /// <summary>The random stream the generated constructors draw every layer's weights from, layer by layer.</summary>
+    /// <param name="seed">The network's seed: the same seed gives the same weights, bit for bit.</param>
+    /// <returns>A new <see cref="Random"/> seeded with <paramref name="seed"/>.</returns>
+    public static Random CreateRandom(int seed) => new(seed);
+
     /// <summary>He (Kaiming) normal initialisation (He et al. 2015): <c>w ~ N(0, 2 / fanIn)</c>, for the ReLU family.</summary>
     /// <param name="weights">The tensor to fill.</param>
     /// <param name="fanIn">Number of inputs of the layer, at least 1.</param>

@@ -36,6 +36,28 @@ public static class NetworkArguments
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="batchSize"/> is in <c>[1, maxBatchSize]</c> and a span holds
+    /// <c>[batchSize, perSample]</c> floats. The message is built only on failure, so the check allocates nothing.
+    /// </summary>
+    /// <param name="length">The span's length.</param>
+    /// <param name="batchSize">The batch size passed by the caller.</param>
+    /// <param name="perSample">Floats per sample, e.g. the network's InputSize.</param>
+    /// <param name="maxBatchSize">The network's largest batch.</param>
+    /// <param name="parameterName">The parameter holding the span.</param>
+    /// <param name="perSampleName">The name of <paramref name="perSample"/> for the message, e.g. <c>InputSize</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size is out of range.</exception>
+    /// <exception cref="ArgumentException">The span's length is not <c>batchSize · perSample</c>.</exception>
+    public static void CheckRows(int length, int batchSize, int perSample, int maxBatchSize, string parameterName, string perSampleName)
+    {
+        CheckBatchSize(batchSize, maxBatchSize);
+        long expected = (long)batchSize * perSample;
+        if (length != expected)
+        {
+            CheckLength(length, expected, parameterName, $"[batchSize, {perSampleName}] = [{batchSize}, {perSample}]");
+        }
+    }
+
     /// <summary>Throws unless every label is a class index in <c>[0, classCount)</c>.</summary>
     /// <param name="labels">The labels.</param>
     /// <param name="classCount">Number of classes.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StaticNet.Generator.Emit;
+namespace StaticNet.Generator.Emission;
 
 /// <summary>Invariant-culture literals for emitted code and comments.</summary>
 internal static class Format
@@ -22,6 +22,9 @@ internal static class Format
 
     /// <summary>An integer with thousands separators for comments (<c>101,770</c>).</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A size in KiB with one decimal (<c>397.5 KiB</c>).</summary>
+    public static string Kibibytes(long bytes) => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB";
 
     /// <summary>A C# verbatim-free string literal with escapes.</summary>
     public static string String(string value) =>

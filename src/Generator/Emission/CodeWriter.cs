@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StaticNet.Generator.Emit;
+namespace StaticNet.Generator.Emission;
 
 /// <summary>Indented C# text. Lines end with '\n' on every platform so that the output is byte-for-byte deterministic.</summary>
 internal sealed class CodeWriter
@@ -48,6 +48,11 @@ internal sealed class CodeWriter
     /// <summary>A <c>/// &lt;summary&gt;</c> comment of one or more lines.</summary>
     public CodeWriter Summary(params string[] lines)
     {
+        if (lines.Length == 1 && lines[0].Length <= 110)
+        {
+            return Line($"/// <summary>{lines[0]}</summary>");
+        }
+
         Line("/// <summary>");
         foreach (string line in lines)
         {

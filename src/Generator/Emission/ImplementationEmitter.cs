@@ -1,0 +1,303 @@
+using System.Collections.Generic;
+using System.Linq;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emission;
+
+/// <summary>
+/// The implementation class in <c>StaticNet.Generated</c>: the buffers, the argument checks, and the network itself
+/// (forward pass, loss, backward pass, optimizer step), each step a call to a runtime kernel under its formula.
+/// </summary>
+internal static class ImplementationEmitter
+{
+    public static void Emit(CodeWriter w, NetworkPlan plan)
+    {
+        w.Open("namespace StaticNet.Generated");
+        w.Line("using System;");
+        w.Line("using System.Numerics.Tensors;");
+        w.Line("using StaticNet;");
+        w.Line("using StaticNet.Kernels;");
+        w.Line();
+        w.Summary($"The state and the math of <see cref=\"global::{plan.FullName}\"/>, which forwards every call here.");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"StaticNet.Generator\", \"{plan.GeneratorVersion}\")]");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal sealed class {plan.ImplementationName}");
+        Fields(w, plan);
+        Constructor(w, plan);
+        Properties(w, plan);
+        EntryPoints(w, plan);
+        Forward(w, plan);
+        LossEmitter.Emit(w, plan);
+        Backward(w, plan);
+        OptimizerEmitter.Emit(w, plan);
+        Capacity(w, plan);
+        w.Close();
+        w.Line();
+        w.Line("// The layers' shapes as constants: the JIT compiles each Dense kernel once per shape, with constant loop bounds.");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer.Index > 0)
+            {
+                w.Line();
+            }
+
+            DenseEmitter.Shape(w, layer);
+        }
+
+        w.Close();
+    }
+
+    private static void Fields(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line($"private const string Name = \"{plan.FullName}\";");
+        w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterCount = {plan.ParameterCount}, MaxBatchSize = {plan.MaxBatchSize};");
+        w.Line();
+        w.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        w.Line("private readonly float[] _gradients = new float[ParameterCount];");
+        foreach (StateBufferPlan state in plan.OptimizerState)
+        {
+            w.Line($"private readonly float[] {state.Field} = new float[ParameterCount]; // {state.Comment}");
+        }
+
+        foreach (LayerPlan layer in plan.Layers.Where(l => l.TransposedWeights is not null))
+        {
+            w.Line($"private readonly float[] {layer.TransposedWeights} = new float[{layer.Weights.Length}]; // W{layer.Index}ᵀ for the input-gradient kernel");
+        }
+
+        if (plan.Loss == LossKind.CrossEntropy)
+        {
+            w.Line("private readonly float[] _logitScratch = new float[OutputSize];");
+        }
+
+        w.Line("// Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),");
+        w.Line("// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.");
+        var workspaces = plan.Layers.SelectMany(l => l.ForwardBuffers).Concat(plan.Layers.Select(l => l.OutputGradients));
+        foreach (string workspace in workspaces)
+        {
+            w.Line($"private float[] {workspace} = Array.Empty<float>();");
+        }
+
+        w.Line("private int _forwardCapacity, _backwardCapacity;");
+        w.Line("private long _stepCount;");
+        if (plan.HasDropout)
+        {
+            w.Line("private ulong _dropoutState;");
+        }
+
+        w.Line("private UseGuard _guard;");
+        foreach (HyperParameterPlan parameter in plan.HyperParameters)
+        {
+            w.Line($"private float {parameter.Field} = {Format.Float(parameter.Default)};");
+        }
+
+        w.Line();
+    }
+
+    private static void Constructor(CodeWriter w, NetworkPlan plan)
+    {
+        w.Open($"public {plan.ImplementationName}(int seed)");
+        w.Line("var random = WeightInitializer.CreateRandom(seed);");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            w.Line(layer.InitFans.Count == 0
+                ? $"// W{layer.Index}: zeros."
+                : $"WeightInitializer.{layer.Init}(W{layer.Index}, {string.Join(", ", layer.InitFans)}, random);");
+        }
+
+        if (plan.HasDropout)
+        {
+            w.Line("SeedDropout(seed);");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static void Properties(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line("public Span<float> Parameters => _parameters;");
+        w.Line("public Span<float> Gradients => _gradients;");
+        w.Line("public long StepCount => _stepCount;");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            w.Line($"private Span<float> W{layer.Index} => _parameters.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
+            w.Line($"private Span<float> B{layer.Index} => _parameters.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
+        }
+
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            w.Line($"private Span<float> DW{layer.Index} => _gradients.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
+            w.Line($"private Span<float> DB{layer.Index} => _gradients.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
+        }
+
+        foreach (HyperParameterPlan parameter in plan.HyperParameters)
+        {
+            w.Line($"public float {parameter.Name} {{ get => {parameter.Field}; set => {parameter.Field} = NetworkArguments.{parameter.Range.RuntimeCheck()}(value, nameof({parameter.Name})); }}");
+        }
+
+        if (plan.HasDropout)
+        {
+            w.Line("public void SeedDropout(int seed) => _dropoutState = DropoutMask.Seed(seed);");
+        }
+
+        w.Line();
+    }
+
+    private static void EntryPoints(CodeWriter w, NetworkPlan plan)
+    {
+        w.Open("public void Predict(ReadOnlySpan<float> input, Span<float> output)");
+        w.Line("NetworkArguments.CheckLength(input.Length, InputSize, nameof(input), \"[InputSize]\");");
+        w.Line("NetworkArguments.CheckLength(output.Length, OutputSize, nameof(output), \"[OutputSize]\");");
+        w.Line("Predict(input, output, 1);");
+        w.Close();
+        w.Line();
+        w.Open("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)");
+        w.Line("NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));");
+        w.Line("NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));");
+        Guarded(w, () =>
+        {
+            w.Line("Forward(inputs, batchSize, training: false);");
+            LayerPlan output = plan.OutputLayer;
+            string last = $"{output.Activations}.AsSpan(0, batchSize * OutputSize)";
+            if (plan.FusedOutput)
+            {
+                w.Line($"// The last layer holds logits (the loss is fused with {output.Activation}): apply {output.Activation} here.");
+                w.Line(output.Activation == ActivationKind.Softmax
+                    ? $"ActivationFunctions.Softmax({last}, outputs, OutputSize);"
+                    : $"ActivationFunctions.Sigmoid({last}, outputs);");
+            }
+            else
+            {
+                w.Line($"{last}.CopyTo(outputs);");
+            }
+        });
+        w.Close();
+        w.Line();
+
+        foreach ((string type, string name) in Targets(plan))
+        {
+            w.Open($"public float TrainStep(ReadOnlySpan<float> inputs, {type} {name}, int batchSize)");
+            w.Line($"float loss = ComputeGradients(inputs, {name}, batchSize);");
+            w.Line("ApplyGradients();");
+            w.Line("return loss;");
+            w.Close();
+            w.Line();
+            w.Open($"public float ComputeGradients(ReadOnlySpan<float> inputs, {type} {name}, int batchSize)");
+            Checks(w, plan, name);
+            Guarded(w, () =>
+            {
+                w.Line("Forward(inputs, batchSize, training: true);");
+                w.Line("EnsureBackwardCapacity(batchSize);");
+                w.Line($"float loss = Loss({name}, batchSize, computeGradients: true);");
+                w.Line("Backward(inputs, batchSize);");
+                w.Line("return loss;");
+            });
+            w.Close();
+            w.Line();
+            w.Open($"public float ComputeLoss(ReadOnlySpan<float> inputs, {type} {name}, int batchSize, bool training)");
+            Checks(w, plan, name);
+            Guarded(w, () =>
+            {
+                w.Line($"Forward(inputs, batchSize, {(plan.HasDropout ? "training" : "training: false")});");
+                w.Line($"return Loss({name}, batchSize, computeGradients: false);");
+            });
+            w.Close();
+            w.Line();
+        }
+    }
+
+    private static IEnumerable<(string Type, string Name)> Targets(NetworkPlan plan)
+    {
+        yield return ("ReadOnlySpan<float>", "targets");
+        if (plan.IsClassifier)
+        {
+            yield return ("ReadOnlySpan<int>", "labels");
+        }
+    }
+
+    private static void Checks(CodeWriter w, NetworkPlan plan, string targets)
+    {
+        w.Line("NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));");
+        if (targets == "labels")
+        {
+            w.Line("NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), \"[batchSize]\");");
+            w.Line($"NetworkArguments.CheckLabels(labels, {plan.ClassCount});");
+        }
+        else
+        {
+            w.Line("NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));");
+        }
+    }
+
+    /// <summary>A body run under the instance's <see cref="T:StaticNet.Kernels.UseGuard"/>.</summary>
+    internal static void Guarded(CodeWriter w, System.Action body)
+    {
+        w.Line("_guard.Enter(Name);");
+        w.Open("try");
+        body();
+        w.Close();
+        w.Open("finally");
+        w.Line("_guard.Exit();");
+        w.Close();
+    }
+
+    private static void Forward(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line(plan.HasDropout
+            ? "// Forward pass over a batch. In training, dropout masks are drawn and the next layer reads the dropped activations."
+            : "// Forward pass over a batch; the network has no dropout, so training and inference run the same pass.");
+        w.Open($"private void Forward(ReadOnlySpan<float> x, int batchSize, bool training)");
+        w.Line("EnsureForwardCapacity(batchSize);");
+        string input = "x";
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            input = DenseEmitter.Forward(w, plan, layer, input);
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static void Backward(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line("// Backward pass, after a training forward pass and the loss (which wrote the last layer's dz): every gradient, last layer first.");
+        w.Open("private void Backward(ReadOnlySpan<float> x, int batchSize)");
+        for (int i = plan.Layers.Count - 1; i >= 0; i--)
+        {
+            if (i < plan.Layers.Count - 1)
+            {
+                w.Line();
+            }
+
+            DenseEmitter.Backward(w, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static void Capacity(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line("// Grow the workspaces to the batch size; allocate only when a larger batch than ever before arrives.");
+        Grow(w, "EnsureForwardCapacity", "_forwardCapacity", plan.Layers.SelectMany(l => l.ForwardBuffers.Select(b => (b, l.Units))));
+        Grow(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (l.OutputGradients, l.Units)), last: true);
+    }
+
+    private static void Grow(CodeWriter w, string name, string capacity, IEnumerable<(string Buffer, int Units)> buffers, bool last = false)
+    {
+        w.Open($"private void {name}(int batchSize)");
+        w.Open($"if (batchSize > {capacity})");
+        foreach ((string buffer, int units) in buffers)
+        {
+            w.Line($"{buffer} = new float[batchSize * {units}];");
+        }
+
+        w.Line($"{capacity} = batchSize;");
+        w.Close();
+        w.Close();
+        if (!last)
+        {
+            w.Line();
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace StaticNet.Kernels;
+
+/// <summary>
+/// Optimizer steps as one vectorised sweep over a range of parameters, their gradients and the optimizer's state
+/// buffers (each read and written once), with the <see cref="Penalty"/> folded in. Every rule is written once over
+/// <see cref="Vector{T}"/>; the elements past the last whole vector go through the same code in a zero-padded
+/// vector, so the tail gives exactly what a scalar loop would (every operation is correctly rounded per lane).
+/// Defaults and arrangements are PyTorch's. Lengths are checked on entry; allocation-free and thread-safe.
+/// </summary>
+public static class Optimizers
+{
+    /// <summary>SGD (Robbins &amp; Monro 1951): <c>w ← w - lr·g</c>.</summary>
+    /// <param name="weights">The parameters, updated in place.</param>
+    /// <param name="gradients">∂L/∂w, same length.</param>
+    /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
+    /// <param name="learningRate">lr, per step.</param>
+    /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
+    public static void Sgd(Span<float> weights, ReadOnlySpan<float> gradients, Penalty penalty, float learningRate) =>
+        Sweep(weights, gradients, default, default, default, penalty, new SgdRule(learningRate));
+
+    /// <summary>
+    /// Momentum (Polyak 1964; PyTorch SGD with momentum, dampening 0): <c>v ← μ·v + g; w ← w - lr·v</c>; or Nesterov
+    /// (Sutskever et al. 2013; PyTorch <c>nesterov=True</c>): <c>w ← w - lr·(g + μ·v)</c>.
+    /// </summary>
+    /// <param name="weights">The parameters, updated in place.</param>
+    /// <param name="gradients">∂L/∂w, same length.</param>
+    /// <param name="velocity">The momentum buffer v, same length.</param>
+    /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
+    /// <param name="learningRate">lr, per step.</param>
+    /// <param name="momentum">μ.</param>
+    /// <param name="nesterov">Whether to take the Nesterov step.</param>
+    /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
+    public static void Momentum(
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, Penalty penalty, float learningRate, float momentum, bool nesterov) =>
+        Sweep(weights, gradients, velocity, default, default, penalty, new MomentumRule(learningRate, momentum, nesterov));
+
+    /// <summary>AdaGrad (Duchi et al. 2011; PyTorch <c>Adagrad</c>): <c>s ← s + g²; w ← w - lr·g / (√s + ε)</c>.</summary>
+    /// <param name="weights">The parameters, updated in place.</param>
+    /// <param name="gradients">∂L/∂w, same length.</param>
+    /// <param name="squareSums">The sum of squared gradients s, same length.</param>
+    /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
+    /// <param name="learningRate">lr, per step.</param>
+    /// <param name="epsilon">ε, added to the denominator.</param>
+    /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
+    public static void AdaGrad(Span<float> weights, ReadOnlySpan<float> gradients, Span<float> squareSums, Penalty penalty, float learningRate, float epsilon) =>
+        Sweep(weights, gradients, squareSums, default, default, penalty, new AdaGradRule(learningRate, epsilon));
+
+    /// <summary>
+    /// RMSProp (Hinton 2012; centered: Graves 2013; PyTorch <c>RMSprop</c>): <c>s ← α·s + (1-α)·g²</c>; centered also
+    /// <c>m ← α·m + (1-α)·g</c> and <c>d = √(s - m²) + ε</c>, else <c>d = √s + ε</c>; with momentum &gt; 0
+    /// <c>b ← μ·b + g/d, w ← w - lr·b</c>, else <c>w ← w - lr·g/d</c>.
+    /// </summary>
+    /// <param name="weights">The parameters, updated in place.</param>
+    /// <param name="gradients">∂L/∂w, same length.</param>
+    /// <param name="squareAverages">The running average of squared gradients s, same length.</param>
+    /// <param name="gradientAverages">The running average of gradients m for the centered variant, same length; empty otherwise.</param>
+    /// <param name="velocity">The momentum buffer b, same length (untouched while momentum is 0).</param>
+    /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
+    /// <param name="learningRate">lr, per step.</param>
+    /// <param name="alpha">α, the smoothing constant.</param>
+    /// <param name="epsilon">ε, added to the denominator.</param>
+    /// <param name="momentum">μ; PyTorch switches the momentum buffer on only above 0.</param>
+    /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
+    public static void RMSProp(
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> squareAverages, Span<float> gradientAverages, Span<float> velocity,
+        Penalty penalty, float learningRate, float alpha, float epsilon, float momentum)
+    {
+        if (gradientAverages.IsEmpty)
+        {
+            Sweep(weights, gradients, squareAverages, velocity, default, penalty, new RMSPropRule(learningRate, alpha, epsilon, momentum));
+        }
+        else
+        {
+            Sweep(weights, gradients, squareAverages, velocity, gradientAverages, penalty, new CenteredRMSPropRule(learningRate, alpha, epsilon, momentum));
+        }
+    }
+
+    /// <summary>
+    /// Adam (Kingma &amp; Ba 2015) in PyTorch's arrangement: <c>m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²;
+    /// w ← w - (lr / (1-β1^t))·m / (√v / √(1-β2^t) + ε)</c>; with AMSGrad (Reddi et al. 2018) <c>v̂ ← max(v̂, v)</c> in
+    /// place of v in the denominator. AdamW is Adam with a decoupled <see cref="Penalty.DecayFactor"/>.
+    /// </summary>
+    /// <param name="weights">The parameters, updated in place.</param>
+    /// <param name="gradients">∂L/∂w, same length.</param>
+    /// <param name="firstMoments">m, same length.</param>
+    /// <param name="secondMoments">v, same length.</param>
+    /// <param name="maxSecondMoments">v̂ for AMSGrad, same length; empty otherwise.</param>
+    /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
+    /// <param name="step">The step's hyper-parameters and bias corrections.</param>
+    /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
+    public static void Adam(
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> firstMoments, Span<float> secondMoments, Span<float> maxSecondMoments,
+        Penalty penalty, AdamStep step)
+    {
+        if (maxSecondMoments.IsEmpty)
+        {
+            Sweep(weights, gradients, firstMoments, secondMoments, default, penalty, new AdamRule(step));
+        }
+        else
+        {
+            Sweep(weights, gradients, firstMoments, secondMoments, maxSecondMoments, penalty, new AmsgradRule(step));
+        }
+    }
+
+    /// <summary>One vector of an update rule: the new weights from the decayed weights and the penalised gradient.</summary>
+    private interface IRule
+    {
+        /// <summary>How many of the three state buffers the rule uses (the first ones).</summary>
+        static abstract int States { get; }
+
+        Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> s0, ref Vector<float> s1, ref Vector<float> s2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sweep<TRule>(
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
+        where TRule : struct, IRule
+    {
+        int length = weights.Length;
+        CheckLength(gradients.Length, length, nameof(gradients));
+        if (TRule.States > 0)
+        {
+            CheckLength(state0.Length, length, "state");
+        }
+
+        if (TRule.States > 1)
+        {
+            CheckLength(state1.Length, length, "state");
+        }
+
+        if (TRule.States > 2)
+        {
+            CheckLength(state2.Length, length, "state");
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        ref float s0 = ref MemoryMarshal.GetReference(state0);
+        ref float s1 = ref MemoryMarshal.GetReference(state1);
+        ref float s2 = ref MemoryMarshal.GetReference(state2);
+        int whole = length - (length % Vector<float>.Count);
+        for (int i = 0; i < whole; i += Vector<float>.Count)
+        {
+            Step(ref Unsafe.Add(ref w, i), ref Unsafe.Add(ref g, i), ref Unsafe.Add(ref s0, i), ref Unsafe.Add(ref s1, i), ref Unsafe.Add(ref s2, i), penalty, rule);
+        }
+
+        if (whole < length)
+        {
+            // The tail in zero-padded vectors: the same arithmetic lane by lane, written back for the live lanes only.
+            int tail = length - whole;
+            Span<float> padded = stackalloc float[5 * Vector<float>.Count];
+            padded.Clear();
+            Span<float> pw = padded[..Vector<float>.Count], pg = padded.Slice(Vector<float>.Count, Vector<float>.Count);
+            Span<float> p0 = padded.Slice(2 * Vector<float>.Count, Vector<float>.Count), p1 = padded.Slice(3 * Vector<float>.Count, Vector<float>.Count);
+            Span<float> p2 = padded.Slice(4 * Vector<float>.Count, Vector<float>.Count);
+            weights[whole..].CopyTo(pw);
+            gradients[whole..].CopyTo(pg);
+            if (TRule.States > 0)
+            {
+                state0[whole..].CopyTo(p0);
+            }
+
+            if (TRule.States > 1)
+            {
+                state1[whole..].CopyTo(p1);
+            }
+
+            if (TRule.States > 2)
+            {
+                state2[whole..].CopyTo(p2);
+            }
+
+            Step(ref pw[0], ref pg[0], ref p0[0], ref p1[0], ref p2[0], penalty, rule);
+            pw[..tail].CopyTo(weights[whole..]);
+            if (TRule.States > 0)
+            {
+                p0[..tail].CopyTo(state0[whole..]);
+            }
+
+            if (TRule.States > 1)
+            {
+                p1[..tail].CopyTo(state1[whole..]);
+            }
+
+            if (TRule.States > 2)
+            {
+                p2[..tail].CopyTo(state2[whole..]);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step<TRule>(ref float w, ref float g, ref float s0, ref float s1, ref float s2, Penalty penalty, TRule rule)
+        where TRule : struct, IRule
+    {
+        Vector<float> w0 = Vector.LoadUnsafe(ref w);
+        // g + l1·sign(w) + l2·w: the penalty gradients (0 for unpenalised ranges), then decoupled decay w·decayFactor.
+        Vector<float> gi = Vector.LoadUnsafe(ref g) + (penalty.L1 * Sign(w0)) + (penalty.L2 * w0);
+        Vector<float> wi = w0 * penalty.DecayFactor;
+        Vector<float> v0 = TRule.States > 0 ? Vector.LoadUnsafe(ref s0) : default;
+        Vector<float> v1 = TRule.States > 1 ? Vector.LoadUnsafe(ref s1) : default;
+        Vector<float> v2 = TRule.States > 2 ? Vector.LoadUnsafe(ref s2) : default;
+        Vector.StoreUnsafe(rule.Update(wi, gi, ref v0, ref v1, ref v2), ref w);
+        if (TRule.States > 0)
+        {
+            Vector.StoreUnsafe(v0, ref s0);
+        }
+
+        if (TRule.States > 1)
+        {
+            Vector.StoreUnsafe(v1, ref s1);
+        }
+
+        if (TRule.States > 2)
+        {
+            Vector.StoreUnsafe(v2, ref s2);
+        }
+    }
+
+    // sign(w) with sign(0) = 0, the L1 subgradient.
+    private static Vector<float> Sign(Vector<float> value) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
+        - Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+
+    private static void CheckLength(int actual, int expected, string parameterName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{parameterName} has length {actual}, but the weights have {expected}.", parameterName);
+        }
+    }
+
+    private readonly struct SgdRule(float learningRate) : IRule
+    {
+        public static int States => 0;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> s0, ref Vector<float> s1, ref Vector<float> s2) =>
+            w - (learningRate * g);
+    }
+
+    private readonly struct MomentumRule(float learningRate, float momentum, bool nesterov) : IRule
+    {
+        public static int States => 1;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> velocity, ref Vector<float> s1, ref Vector<float> s2)
+        {
+            velocity = (momentum * velocity) + g;
+            return nesterov ? w - (learningRate * (g + (momentum * velocity))) : w - (learningRate * velocity);
+        }
+    }
+
+    private readonly struct AdaGradRule(float learningRate, float epsilon) : IRule
+    {
+        public static int States => 1;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> squareSums, ref Vector<float> s1, ref Vector<float> s2)
+        {
+            squareSums += g * g;
+            return w - (learningRate * g / (Vector.SquareRoot(squareSums) + new Vector<float>(epsilon)));
+        }
+    }
+
+    private readonly struct RMSPropRule(float learningRate, float alpha, float epsilon, float momentum) : IRule
+    {
+        public static int States => 2;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> squareAverages, ref Vector<float> velocity, ref Vector<float> s2)
+        {
+            squareAverages = (alpha * squareAverages) + ((1f - alpha) * g * g);
+            return Finish(w, g, Vector.SquareRoot(squareAverages) + new Vector<float>(epsilon), ref velocity, learningRate, momentum);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<float> Finish(Vector<float> w, Vector<float> g, Vector<float> d, ref Vector<float> velocity, float learningRate, float momentum)
+        {
+            if (momentum > 0f)
+            {
+                velocity = (momentum * velocity) + (g / d);
+                return w - (learningRate * velocity);
+            }
+
+            return w - (learningRate * g / d);
+        }
+    }
+
+    private readonly struct CenteredRMSPropRule(float learningRate, float alpha, float epsilon, float momentum) : IRule
+    {
+        public static int States => 3;
+
+        public Vector<float> Update(
+            Vector<float> w, Vector<float> g, ref Vector<float> squareAverages, ref Vector<float> velocity, ref Vector<float> gradientAverages)
+        {
+            squareAverages = (alpha * squareAverages) + ((1f - alpha) * g * g);
+            gradientAverages = (alpha * gradientAverages) + ((1f - alpha) * g);
+            Vector<float> d = Vector.SquareRoot(squareAverages - (gradientAverages * gradientAverages)) + new Vector<float>(epsilon);
+            return RMSPropRule.Finish(w, g, d, ref velocity, learningRate, momentum);
+        }
+    }
+
+    private readonly struct AdamRule(AdamStep step) : IRule
+    {
+        public static int States => 2;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> m, ref Vector<float> v, ref Vector<float> s2)
+        {
+            m = (step.Beta1 * m) + ((1f - step.Beta1) * g);
+            v = (step.Beta2 * v) + ((1f - step.Beta2) * g * g);
+            return w - (step.StepSize * m / ((Vector.SquareRoot(v) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+        }
+    }
+
+    private readonly struct AmsgradRule(AdamStep step) : IRule
+    {
+        public static int States => 3;
+
+        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> m, ref Vector<float> v, ref Vector<float> vMax)
+        {
+            m = (step.Beta1 * m) + ((1f - step.Beta1) * g);
+            v = (step.Beta2 * v) + ((1f - step.Beta2) * g * g);
+            vMax = Vector.Max(vMax, v);
+            return w - (step.StepSize * m / ((Vector.SquareRoot(vMax) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+        }
+    }
+}
