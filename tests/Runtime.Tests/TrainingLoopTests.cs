@@ -579,12 +579,12 @@ public class TrainingLoopTests
     {
         var training = new Dataset([0, 0, 1, 1, 2, 2], [0, 1, 5], 2);
 
-        var exception = Assert.Throws<ArgumentException>(() => Trainer.Fit(new ScriptedClassifier(), training, new FitOptions()));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new ScriptedClassifier(), training, new FitOptions()));
 
         Assert.Equal("training", exception.ParamName);
-        Assert.Contains("label 2", exception.Message);
-        Assert.Contains("is 5", exception.Message);
-        Assert.Contains("0 to 2", exception.Message);
+        Assert.Contains("training.Labels[2] is 5", exception.Message);
+        Assert.Contains($"class indices for {nameof(ScriptedClassifier)} must be between 0 and 2", exception.Message);
+        Assert.Equal(5, exception.ActualValue);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public static class Trainer
     /// <exception cref="ArgumentNullException"><paramref name="network"/>, <paramref name="training"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// An option is out of range or inconsistent (<c>ParamName</c> is <c>options.&lt;Option&gt;</c>); a dataset is empty,
-    /// its feature count differs from the network's input size (the message gives both), or a label is out of range.
+    /// its feature count differs from the network's input size (the message gives both), or a label is out of range
+    /// (an <see cref="ArgumentOutOfRangeException"/> whose message gives the label's index, its value and the range).
     /// </exception>
     /// <exception cref="InvalidOperationException">The schedule returned a learning rate that is not finite or not greater than 0.</exception>
     public static TrainingHistory Fit<TNetwork>(TNetwork network, Dataset training, FitOptions options)
@@ -235,21 +236,7 @@ public static class Trainer
                 parameterName);
         }
 
-        int outputSize = TNetwork.OutputSize;
-        int classCount = outputSize == 1 ? 2 : outputSize;
-        if (data.ClassCount > classCount)
-        {
-            ReadOnlySpan<int> labels = data.Labels;
-            int index = 0;
-            while (labels[index] < classCount)
-            {
-                index++;
-            }
-
-            throw new ArgumentException(
-                $"{parameterName}: label {index} of {description} is {labels[index]} but {typeof(TNetwork).Name} with {outputSize} {(outputSize == 1 ? "output" : "outputs")} predicts classes 0 to {classCount - 1}.",
-                parameterName);
-        }
+        NetworkArguments.CheckLabels<TNetwork>(data.Labels, parameterName);
     }
 
     private static string OptionName(string option) => "options." + option;
