@@ -74,7 +74,7 @@ public static class Trainer
             long start = Stopwatch.GetTimestamp();
             if (options.Schedule is { } schedule)
             {
-                network.LearningRate = CheckedRate(schedule, epochIndex);
+                network.LearningRate = ScheduleArguments.CheckedRate(schedule, epochIndex, "epoch index");
             }
 
             double trainingLoss = TrainEpoch(network, batches, random);
@@ -165,18 +165,6 @@ public static class Trainer
         }
 
         return lossSum / data.Count;
-    }
-
-    private static float CheckedRate(ILearningRateSchedule schedule, int epochIndex)
-    {
-        float rate = schedule.GetLearningRate(epochIndex);
-        if (!(float.IsFinite(rate) && rate > 0))
-        {
-            throw new InvalidOperationException(
-                $"The learning-rate schedule {schedule.GetType().Name} returned {rate} for epoch index {epochIndex}; a network's learning rate must be finite and greater than 0.");
-        }
-
-        return rate;
     }
 
     private static void CheckOptions<TNetwork>(FitOptions options)
