@@ -340,9 +340,25 @@ public class ActivationFunctionTests
     public void EmptySpans_AreANoOp(string name)
     {
         Case c = Cases[name];
+        const float Sentinel = 12345f;
+        float[] z = (float[])Points.Clone();
+        float[] a = Enumerable.Repeat(Sentinel, Points.Length).ToArray();
+        float[] gradients = Enumerable.Repeat(Sentinel, Points.Length).ToArray();
 
-        c.Forward([], []);
-        c.Backward([], []);
+        // Default spans, then empty slices at the start, inside and at the end of filled arrays: a vector or scalar loop
+        // that ran once too often would write to (or, in place, change) a neighbour of the empty slice.
+        Assert.Null(Record.Exception(() => c.Forward([], [])));
+        Assert.Null(Record.Exception(() => c.Backward([], [])));
+        foreach (int start in new[] { 0, 7, Points.Length })
+        {
+            Assert.Null(Record.Exception(() => c.Forward(z.AsSpan(start, 0), a.AsSpan(start, 0))));
+            Assert.Null(Record.Exception(() => c.Backward(z.AsSpan(start, 0), gradients.AsSpan(start, 0))));
+            Assert.Null(Record.Exception(() => c.Forward(a.AsSpan(start, 0), a.AsSpan(start, 0))));
+        }
+
+        Assert.Equal(Points, z);
+        Assert.All(a, value => Assert.Equal(Sentinel, value));
+        Assert.All(gradients, value => Assert.Equal(Sentinel, value));
     }
 
     [Fact]

@@ -228,8 +228,9 @@ public class LearningRateScheduleTests
         var schedule = new LinearWarmup(new BrokenSchedule(), 2);
 
         var exception = Assert.Throws<InvalidOperationException>(() => schedule.GetLearningRate(0));
-        Assert.Contains(nameof(BrokenSchedule), exception.Message);
-        Assert.Throws<InvalidOperationException>(() => schedule.GetLearningRate(5));
+        Assert.Contains($"{nameof(BrokenSchedule)} (after the warm-up of LinearWarmup) returned NaN for step 0", exception.Message);
+        var afterWarmup = Assert.Throws<InvalidOperationException>(() => schedule.GetLearningRate(5));
+        Assert.Contains("returned NaN for step 3", afterWarmup.Message); // After's own step: 5 - 2 warm-up steps
     }
 
     [Fact]

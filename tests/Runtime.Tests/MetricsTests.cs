@@ -81,10 +81,22 @@ public class MetricsTests
     {
         var data = new Dataset(new float[6], [2, 3], 3);
 
-        var exception = Assert.Throws<ArgumentException>("data", () => Metrics.ConfusionMatrix(new IdentityNetwork(), data));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>("data", () => Metrics.ConfusionMatrix(new IdentityNetwork(), data));
 
-        Assert.Contains("Label 1 is 3", exception.Message);
-        Assert.Contains("classes 0 to 2", exception.Message);
+        Assert.Contains("data.Labels[1] is 3", exception.Message);
+        Assert.Contains("class indices for IdentityNetwork must be between 0 and 2", exception.Message);
+        Assert.Equal(3, exception.ActualValue);
+    }
+
+    [Fact]
+    public void LabelOutsideABinaryNetworksClasses_NamesIndexAndValue()
+    {
+        var data = new Dataset(new float[3], [1, 0, 2], 1);
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>("data", () => Metrics.Accuracy(new BinaryIdentityNetwork(), data));
+
+        Assert.Contains("data.Labels[2] is 2", exception.Message);
+        Assert.Contains("class indices for BinaryIdentityNetwork must be between 0 and 1", exception.Message);
     }
 
     [Fact]
@@ -145,7 +157,7 @@ public class MetricsTests
 
         var exception = Assert.Throws<ArgumentOutOfRangeException>("labels", () => OneHot.Encode([0, 1, label], 3, destination));
 
-        Assert.Contains($"Label 2 is {label}", exception.Message);
+        Assert.Contains($"labels[2] is {label}; class indices must be between 0 and 2", exception.Message);
         Assert.Equal(label, exception.ActualValue);
         Assert.All(destination, value => Assert.Equal(9f, value));
     }

@@ -9,7 +9,8 @@ namespace StaticNet.Tests;
 /// Test double for <see cref="Trainer"/>: 2 inputs (a sample id and a predicted class), 3 outputs, 2 parameters.
 /// TrainStep returns the mean sample id of the batch and sets Parameters = [StepCount, LearningRate], so a restored
 /// parameter vector tells which epoch it came from. ComputeLoss returns a scripted loss (a function of StepCount) or
-/// the mean sample id. Predict puts a one-hot on the class in feature 1.
+/// the mean sample id. Predict puts a one-hot on the class in feature 1. Like a network that keeps its last forward
+/// pass, it implements ComputeLoss with outputs as one forward pass; ForwardSamples counts the samples of every pass.
 /// </summary>
 internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
 {
@@ -42,6 +43,9 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
 
     /// <summary>Batches whose labels did not match their sample ids (label = id % 3).</summary>
     public int LabelMismatches { get; private set; }
+
+    /// <summary>Samples run forward outside training (ComputeLoss, Predict), counted once per pass.</summary>
+    public long ForwardSamples { get; private set; }
 
     /// <summary>Validation loss as a function of StepCount; null for the mean sample id of the batch.</summary>
     public Func<long, float>? ScriptedLoss { get; set; }
@@ -96,6 +100,7 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
     public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
     {
         Check(inputs, labels, batchSize);
+        ForwardSamples += batchSize;
         if (Record)
         {
             LossBatchSizes.Add(batchSize);
@@ -118,6 +123,20 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
     public void Predict(ReadOnlySpan<float> input, Span<float> output) => Predict(input, output, 1);
 
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
+    {
+        ForwardSamples += batchSize;
+        WriteOutputs(inputs, outputs, batchSize);
+    }
+
+    // One forward pass: the loss of ComputeLoss (which counts the pass) and the outputs of Predict.
+    public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)
+    {
+        float loss = ComputeLoss(inputs, labels, batchSize);
+        WriteOutputs(inputs, outputs, batchSize);
+        return loss;
+    }
+
+    private static void WriteOutputs(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize)
     {
         if (inputs.Length != batchSize * InputSize || outputs.Length != batchSize * OutputSize)
         {
@@ -328,6 +347,24 @@ public class TrainingLoopTests
         // Validation runs in batches of BatchSize over the validation set, in order: 4 then 1, once per epoch.
         Assert.Equal(new[] { 4, 1, 4, 1, 4, 1 }, network.LossBatchSizes);
         Assert.Equal(1, history.BestEpoch); // equal losses never improve on the first
+    }
+
+    [Fact]
+    public void Fit_RunsEachValidationSampleForwardOncePerEpoch()
+    {
+        var network = new ScriptedClassifier();
+
+        TrainingHistory history = Trainer.Fit(network, Numbered(10), new FitOptions
+        {
+            Epochs = 3,
+            BatchSize = 4,
+            Validation = Numbered(5, 1), // ids 0..4, one wrongly predicted
+        });
+
+        // Loss and accuracy from the same pass: a second pass for the accuracy (Predict) would make this 30.
+        Assert.Equal(3 * 5, network.ForwardSamples);
+        Assert.All(history.Epochs, e => Assert.Equal(0.8, e.ValidationAccuracy!.Value, 1e-12));
+        Assert.All(history.Epochs, e => Assert.Equal(2.0, e.ValidationLoss!.Value, 1e-12));
     }
 
     [Fact]
@@ -579,12 +616,12 @@ public class TrainingLoopTests
     {
         var training = new Dataset([0, 0, 1, 1, 2, 2], [0, 1, 5], 2);
 
-        var exception = Assert.Throws<ArgumentException>(() => Trainer.Fit(new ScriptedClassifier(), training, new FitOptions()));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new ScriptedClassifier(), training, new FitOptions()));
 
         Assert.Equal("training", exception.ParamName);
-        Assert.Contains("label 2", exception.Message);
-        Assert.Contains("is 5", exception.Message);
-        Assert.Contains("0 to 2", exception.Message);
+        Assert.Contains("training.Labels[2] is 5", exception.Message);
+        Assert.Contains($"class indices for {nameof(ScriptedClassifier)} must be between 0 and 2", exception.Message);
+        Assert.Equal(5, exception.ActualValue);
     }
 
     [Fact]

@@ -210,6 +210,20 @@ internal static class ApiEmitter
             }
         }
 
+        if (plan.IsClassifier)
+        {
+            w.Summary("The mean loss of a batch and the outputs <c>Predict</c> gives, from one forward pass (validation loss and accuracy).");
+            BatchParameters(w, "labels", Targets(plan)[1].Doc);
+            w.Line($"/// <param name=\"outputs\">Receives the {outputs}, <c>[batchSize, OutputSize]</c> row-major.</param>");
+            w.Line("/// <returns>The mean loss of the batch; the penalty excluded.</returns>");
+            Exceptions(w, "labels");
+            Forward(
+                w,
+                $"public float ComputeLoss({ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels, {Span} outputs, int batchSize)",
+                "_network.ComputeLoss(inputs, labels, outputs, batchSize);");
+            w.Line();
+        }
+
         w.Summary(
             $"One optimizer step from the current <see cref=\"Gradients\"/>: {OptimizerEmitter.Describe(plan.Optimizer).Replace("&", "&amp;")}",
             (plan.HasRegularization ? "with the L1/L2 gradients added in the same sweep" : "in one sweep over the parameters")

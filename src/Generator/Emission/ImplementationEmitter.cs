@@ -157,6 +157,12 @@ internal static class ImplementationEmitter
         Guarded(w, () =>
         {
             w.Line("Forward(inputs, batchSize, training: false);");
+            w.Line("WriteOutputs(outputs, batchSize);");
+        });
+        w.Close();
+        w.Line();
+        w.Open("private void WriteOutputs(Span<float> outputs, int batchSize)");
+        {
             LayerPlan output = plan.OutputLayer;
             string last = $"{output.Activations}.AsSpan(0, batchSize * OutputSize)";
             if (plan.FusedOutput)
@@ -170,7 +176,8 @@ internal static class ImplementationEmitter
             {
                 w.Line($"{last}.CopyTo(outputs);");
             }
-        });
+        }
+
         w.Close();
         w.Line();
 
@@ -200,6 +207,22 @@ internal static class ImplementationEmitter
             {
                 w.Line($"Forward(inputs, batchSize, {(plan.HasDropout ? "training" : "training: false")});");
                 w.Line($"return Loss({name}, batchSize, computeGradients: false);");
+            });
+            w.Close();
+            w.Line();
+        }
+
+        if (plan.IsClassifier)
+        {
+            // Validation loss and accuracy from one forward pass (IClassifier's default would run two).
+            w.Open("public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)");
+            Checks(w, plan, "labels");
+            w.Line("NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));");
+            Guarded(w, () =>
+            {
+                w.Line("Forward(inputs, batchSize, training: false);");
+                w.Line("WriteOutputs(outputs, batchSize);");
+                w.Line("return Loss(labels, batchSize, computeGradients: false);");
             });
             w.Close();
             w.Line();

@@ -48,8 +48,8 @@ public static class Metrics
     /// <param name="batchSize">Samples per call to <c>Predict</c>, at least 1.</param>
     /// <returns>Accuracy in <c>[0, 1]</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException"><paramref name="data"/> is empty, its feature count differs from the network's input size, or a label is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, or a label is out of range (the message gives its index, its value and the range).</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is empty, or its feature count differs from the network's input size.</exception>
     public static double Accuracy<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
         where TNetwork : INetwork<TNetwork>
     {
@@ -80,8 +80,8 @@ public static class Metrics
     /// <param name="batchSize">Samples per call to <c>Predict</c>, at least 1.</param>
     /// <returns><c>[classes, classes]</c>, classes = <c>OutputSize</c> (2 when <c>OutputSize</c> is 1).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">The feature count of <paramref name="data"/> differs from the network's input size, or a label is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, or a label is out of range (the message gives its index, its value and the range).</exception>
+    /// <exception cref="ArgumentException">The feature count of <paramref name="data"/> differs from the network's input size.</exception>
     public static int[,] ConfusionMatrix<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
         where TNetwork : INetwork<TNetwork>
     {
@@ -101,18 +101,9 @@ public static class Metrics
                 $"The dataset has {data.FeatureCount} features per sample but {typeof(TNetwork).Name} takes {inputSize} inputs.", nameof(data));
         }
 
-        int classCount = outputSize == 1 ? 2 : outputSize;
         ReadOnlySpan<int> labels = data.Labels;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= (uint)classCount)
-            {
-                throw new ArgumentException(
-                    $"Label {i} is {labels[i]} but {typeof(TNetwork).Name} with {outputSize} {(outputSize == 1 ? "output" : "outputs")} predicts classes 0 to {classCount - 1}.",
-                    nameof(data));
-            }
-        }
-
+        NetworkArguments.CheckLabels<TNetwork>(labels, nameof(data));
+        int classCount = NetworkArguments.ClassCount(outputSize);
         var confusion = new int[classCount, classCount];
         // Never more than the network accepts; MaxBatchSize x OutputSize always fits an array.
         int capacity = Math.Min(Math.Min(batchSize, data.Count), TNetwork.MaxBatchSize);
@@ -125,12 +116,14 @@ public static class Metrics
             network.Predict(features.Slice(start * inputSize, size * inputSize), batchOutputs, size);
             for (int i = 0; i < size; i++)
             {
-                ReadOnlySpan<float> row = batchOutputs.Slice(i * outputSize, outputSize);
-                int predicted = outputSize == 1 ? (row[0] >= BinaryThreshold ? 1 : 0) : ArgMax(row);
-                confusion[labels[start + i], predicted]++;
+                confusion[labels[start + i], PredictedClass(batchOutputs.Slice(i * outputSize, outputSize))]++;
             }
         }
 
         return confusion;
     }
+
+    // The class a row of outputs predicts, as the class summary states; shared with Trainer's validation accuracy.
+    internal static int PredictedClass(ReadOnlySpan<float> outputs) =>
+        outputs.Length == 1 ? (outputs[0] >= BinaryThreshold ? 1 : 0) : ArgMax(outputs);
 }

@@ -12,7 +12,7 @@ public static class OneHot
     /// <param name="labels">Class indices, each in <c>[0, classCount)</c>.</param>
     /// <param name="classCount">Number of classes (columns), at least 1.</param>
     /// <param name="destination">Receives <c>[labels.Length, classCount]</c>, row-major.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is less than 1, or a label is outside <c>[0, classCount)</c> (the message gives its index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is less than 1, or a label is outside <c>[0, classCount)</c> (the message gives its index, its value and the range).</exception>
     /// <exception cref="ArgumentException">The length of <paramref name="destination"/> is not <c>labels.Length * classCount</c>.</exception>
     public static void Encode(ReadOnlySpan<int> labels, int classCount, Span<float> destination)
     {
@@ -25,14 +25,7 @@ public static class OneHot
                 nameof(destination));
         }
 
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= (uint)classCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Label {i} is {labels[i]}; it must be in [0, {classCount}).");
-            }
-        }
-
+        NetworkArguments.CheckLabels(labels, classCount);
         destination.Clear();
         for (int i = 0; i < labels.Length; i++)
         {

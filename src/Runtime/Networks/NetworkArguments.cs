@@ -4,8 +4,8 @@ using System.ComponentModel;
 namespace StaticNet;
 
 /// <summary>
-/// Argument checks shared by the generated networks, so that every network reports a bad argument with the same
-/// words: the parameter, the expected and the actual value. Called by generated code; not meant for users.
+/// Argument checks shared by the generated networks and the runtime, so that every network reports a bad argument
+/// with the same words: the parameter, the expected and the actual value. Called by generated code; not meant for users.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class NetworkArguments
@@ -58,17 +58,37 @@ public static class NetworkArguments
         }
     }
 
+    /// <summary>
+    /// The number of classes a network with <paramref name="outputSize"/> outputs predicts: <paramref name="outputSize"/>
+    /// (one output per class, Softmax), or 2 when it is 1 (a single Sigmoid probability of class 1).
+    /// </summary>
+    /// <param name="outputSize">The network's <c>OutputSize</c>, at least 1.</param>
+    /// <returns>The number of classes; valid labels are <c>[0, classes)</c>.</returns>
+    public static int ClassCount(int outputSize) => outputSize == 1 ? 2 : outputSize;
+
     /// <summary>Throws unless every label is a class index in <c>[0, classCount)</c>.</summary>
     /// <param name="labels">The labels.</param>
     /// <param name="classCount">Number of classes.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A label is out of range; the message names its index.</exception>
-    public static void CheckLabels(ReadOnlySpan<int> labels, int classCount)
+    /// <exception cref="ArgumentOutOfRangeException">A label is out of range; the message names its index and value and the valid range.</exception>
+    public static void CheckLabels(ReadOnlySpan<int> labels, int classCount) =>
+        CheckLabels(labels, classCount, nameof(labels), nameof(labels), network: null);
+
+    // The labels of a dataset against the classes of TNetwork; the message names the dataset parameter and the network.
+    internal static void CheckLabels<TNetwork>(ReadOnlySpan<int> labels, string parameterName)
+        where TNetwork : INetwork<TNetwork> =>
+        CheckLabels(labels, ClassCount(TNetwork.OutputSize), parameterName, parameterName + "." + nameof(Dataset.Labels), typeof(TNetwork).Name);
+
+    // The one label-range check (generated networks, OneHot, Metrics, Trainer), so that a bad label reads the same
+    // everywhere: where it is (labelsName[index]), its value and the valid range; ActualValue is the label.
+    internal static void CheckLabels(ReadOnlySpan<int> labels, int classCount, string parameterName, string labelsName, string? network)
     {
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"labels[{i}] is {labels[i]}; class indices must be between 0 and {classCount - 1}.");
+                string classes = network is null ? "class indices" : "class indices for " + network;
+                throw new ArgumentOutOfRangeException(
+                    parameterName, labels[i], $"{labelsName}[{i}] is {labels[i]}; {classes} must be between 0 and {classCount - 1}.");
             }
         }
     }

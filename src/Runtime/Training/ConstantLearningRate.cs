@@ -13,7 +13,7 @@ public sealed class ConstantLearningRate : ILearningRateSchedule
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite or not greater than 0.</exception>
     public ConstantLearningRate(float learningRate)
     {
-        LearningRate = ScheduleArguments.PositiveFinite(learningRate, nameof(learningRate));
+        LearningRate = NetworkArguments.Positive(learningRate, nameof(learningRate));
     }
 
     /// <summary>The learning rate returned for every step.</summary>

@@ -31,7 +31,7 @@ public sealed class CosineAnnealing : ILearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the exception names it and gives its value.</exception>
     public CosineAnnealing(float initialLearningRate, int period, float minimumLearningRate = 0)
     {
-        InitialLearningRate = ScheduleArguments.PositiveFinite(initialLearningRate, nameof(initialLearningRate));
+        InitialLearningRate = NetworkArguments.Positive(initialLearningRate, nameof(initialLearningRate));
         Period = ScheduleArguments.AtLeastOne(period, nameof(period));
         if (!(minimumLearningRate >= 0 && minimumLearningRate <= initialLearningRate))
         {

@@ -20,7 +20,7 @@ public sealed class ExponentialDecay : ILearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the exception names it and gives its value.</exception>
     public ExponentialDecay(float initialLearningRate, float gamma)
     {
-        InitialLearningRate = ScheduleArguments.PositiveFinite(initialLearningRate, nameof(initialLearningRate));
+        InitialLearningRate = NetworkArguments.Positive(initialLearningRate, nameof(initialLearningRate));
         Gamma = ScheduleArguments.DecayFactor(gamma, nameof(gamma));
     }
 

@@ -19,6 +19,9 @@ namespace StaticNet;
 /// <example><c>new LinearWarmup(new CosineAnnealing(0.1f, period: 95), warmupSteps: 5)</c>: 0.01, 0.028, 0.046, 0.064, 0.082, then the cosine from 0.1.</example>
 public sealed class LinearWarmup : ILearningRateSchedule
 {
+    // Says in an invalid-rate message that the schedule at fault is the one after a warm-up.
+    private const string AfterRole = "after the warm-up of LinearWarmup";
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="after">The schedule that follows the warm-up; its rate at step 0 is the warm-up's target.</param>
     /// <param name="warmupSteps"><c>W</c>, the number of warm-up steps, at least 1 (PyTorch <c>total_iters</c>).</param>
@@ -52,10 +55,10 @@ public sealed class LinearWarmup : ILearningRateSchedule
         ScheduleArguments.CheckStep(step);
         if (step >= WarmupSteps)
         {
-            return ScheduleArguments.ToLearningRate(Checked(After.GetLearningRate(step - WarmupSteps), step - WarmupSteps));
+            return ScheduleArguments.ToLearningRate(ScheduleArguments.CheckedRate(After, step - WarmupSteps, "step", AfterRole));
         }
 
-        double target = Checked(After.GetLearningRate(0), 0);
+        double target = ScheduleArguments.CheckedRate(After, 0, "step", AfterRole);
         double factor = StartFactor + (1.0 - StartFactor) * step / WarmupSteps;
         return ScheduleArguments.ToLearningRate(target * factor);
     }
@@ -64,15 +67,4 @@ public sealed class LinearWarmup : ILearningRateSchedule
     /// <returns>The type, its arguments and the following schedule.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"LinearWarmup(warmupSteps={WarmupSteps}, startFactor={StartFactor}, after={After})");
-
-    private float Checked(float rate, int afterStep)
-    {
-        if (!(float.IsFinite(rate) && rate > 0))
-        {
-            throw new InvalidOperationException(
-                $"The schedule after the warm-up ({After.GetType().Name}) returned {rate} for step {afterStep}; learning rates must be finite and greater than 0.");
-        }
-
-        return rate;
-    }
 }

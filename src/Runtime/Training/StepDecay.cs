@@ -22,7 +22,7 @@ public sealed class StepDecay : ILearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the exception names it and gives its value.</exception>
     public StepDecay(float initialLearningRate, int stepSize, float gamma)
     {
-        InitialLearningRate = ScheduleArguments.PositiveFinite(initialLearningRate, nameof(initialLearningRate));
+        InitialLearningRate = NetworkArguments.Positive(initialLearningRate, nameof(initialLearningRate));
         StepSize = ScheduleArguments.AtLeastOne(stepSize, nameof(stepSize));
         Gamma = ScheduleArguments.DecayFactor(gamma, nameof(gamma));
     }

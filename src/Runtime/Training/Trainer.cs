@@ -24,9 +24,12 @@ public static class Trainer
     /// with <c>random = new Random(Seed)</c>.
     /// </summary>
     /// <remarks>
-    /// Allocates per call (a <see cref="BatchIterator"/> with its batch buffers, a copy of the parameters when
-    /// <see cref="FitOptions.RestoreBestParameters"/> is set) and per epoch (the result, the accuracy's output buffer),
-    /// never per batch; the network itself allocates nothing after its first call with a given batch size.
+    /// Allocates per call (a <see cref="BatchIterator"/> with its batch buffers, an output buffer for the validation batches,
+    /// a copy of the parameters when <see cref="FitOptions.RestoreBestParameters"/> is set) and per epoch (the result),
+    /// never per batch; the network itself allocates nothing after its first call with a given batch size. Each
+    /// validation batch runs through
+    /// <see cref="IClassifier{TSelf}.ComputeLoss(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int)"/> once, which
+    /// gives both its loss and its predictions.
     /// Not thread-safe: the network must not be used elsewhere during the call.
     /// </remarks>
     /// <typeparam name="TNetwork">The generated classifier type.</typeparam>
@@ -37,7 +40,8 @@ public static class Trainer
     /// <exception cref="ArgumentNullException"><paramref name="network"/>, <paramref name="training"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// An option is out of range or inconsistent (<c>ParamName</c> is <c>options.&lt;Option&gt;</c>); a dataset is empty,
-    /// its feature count differs from the network's input size (the message gives both), or a label is out of range.
+    /// its feature count differs from the network's input size (the message gives both), or a label is out of range
+    /// (an <see cref="ArgumentOutOfRangeException"/> whose message gives the label's index, its value and the range).
     /// </exception>
     /// <exception cref="InvalidOperationException">The schedule returned a learning rate that is not finite or not greater than 0.</exception>
     public static TrainingHistory Fit<TNetwork>(TNetwork network, Dataset training, FitOptions options)
@@ -62,6 +66,7 @@ public static class Trainer
         var batches = new BatchIterator(training, options.BatchSize);
         var random = new Random(options.Seed);
         float[]? bestParameters = options.RestoreBestParameters ? new float[network.Parameters.Length] : null;
+        float[]? validationOutputs = validation is null ? null : new float[Math.Min(options.BatchSize, validation.Count) * TNetwork.OutputSize];
         var epochs = new List<EpochResult>(Math.Min(options.Epochs, 1024));
         double bestLoss = double.PositiveInfinity;
         int? bestEpoch = null;
@@ -73,7 +78,7 @@ public static class Trainer
             long start = Stopwatch.GetTimestamp();
             if (options.Schedule is { } schedule)
             {
-                network.LearningRate = CheckedRate(schedule, epochIndex);
+                network.LearningRate = ScheduleArguments.CheckedRate(schedule, epochIndex, "epoch index");
             }
 
             double trainingLoss = TrainEpoch(network, batches, random);
@@ -83,9 +88,9 @@ public static class Trainer
             double? validationAccuracy = null;
             if (validation is not null)
             {
-                double loss = MeanLoss(network, validation, options.BatchSize);
+                (double loss, double accuracy) = Evaluate(network, validation, options.BatchSize, validationOutputs!);
                 validationLoss = loss;
-                validationAccuracy = Metrics.Accuracy(network, validation, options.BatchSize);
+                validationAccuracy = accuracy;
                 if (loss < bestLoss)
                 {
                     // Strictly lower (Keras min_delta = 0); NaN never improves.
@@ -148,34 +153,35 @@ public static class Trainer
         return lossSum / samples;
     }
 
-    // Mean data loss over a dataset, batch by batch over slices of its arrays (no copies). Allocation-free.
-    private static double MeanLoss<TNetwork>(TNetwork network, Dataset data, int batchSize)
+    // Mean data loss and accuracy over a dataset, batch by batch over slices of its arrays (no copies), both from one
+    // forward pass per batch: the loss and the outputs of the same ComputeLoss call. The values are those of
+    // ComputeLoss batch by batch and of Metrics.Accuracy with the same batch size. Allocation-free.
+    private static (double Loss, double Accuracy) Evaluate<TNetwork>(TNetwork network, Dataset data, int batchSize, float[] outputs)
         where TNetwork : IClassifier<TNetwork>
     {
         int inputSize = TNetwork.InputSize;
+        int outputSize = TNetwork.OutputSize;
         ReadOnlySpan<float> features = data.Features;
         ReadOnlySpan<int> labels = data.Labels;
         double lossSum = 0;
+        long correct = 0;
         for (int start = 0; start < data.Count; start += batchSize)
         {
             int size = Math.Min(batchSize, data.Count - start);
-            float loss = network.ComputeLoss(features.Slice(start * inputSize, size * inputSize), labels.Slice(start, size), size);
+            ReadOnlySpan<int> batchLabels = labels.Slice(start, size);
+            Span<float> batchOutputs = outputs.AsSpan(0, size * outputSize);
+            float loss = network.ComputeLoss(features.Slice(start * inputSize, size * inputSize), batchLabels, batchOutputs, size);
             lossSum += (double)loss * size;
+            for (int i = 0; i < size; i++)
+            {
+                if (Metrics.PredictedClass(batchOutputs.Slice(i * outputSize, outputSize)) == batchLabels[i])
+                {
+                    correct++;
+                }
+            }
         }
 
-        return lossSum / data.Count;
-    }
-
-    private static float CheckedRate(ILearningRateSchedule schedule, int epochIndex)
-    {
-        float rate = schedule.GetLearningRate(epochIndex);
-        if (!(float.IsFinite(rate) && rate > 0))
-        {
-            throw new InvalidOperationException(
-                $"The learning-rate schedule {schedule.GetType().Name} returned {rate} for epoch index {epochIndex}; a network's learning rate must be finite and greater than 0.");
-        }
-
-        return rate;
+        return (lossSum / data.Count, (double)correct / data.Count);
     }
 
     private static void CheckOptions<TNetwork>(FitOptions options)
@@ -235,21 +241,7 @@ public static class Trainer
                 parameterName);
         }
 
-        int outputSize = TNetwork.OutputSize;
-        int classCount = outputSize == 1 ? 2 : outputSize;
-        if (data.ClassCount > classCount)
-        {
-            ReadOnlySpan<int> labels = data.Labels;
-            int index = 0;
-            while (labels[index] < classCount)
-            {
-                index++;
-            }
-
-            throw new ArgumentException(
-                $"{parameterName}: label {index} of {description} is {labels[index]} but {typeof(TNetwork).Name} with {outputSize} {(outputSize == 1 ? "output" : "outputs")} predicts classes 0 to {classCount - 1}.",
-                parameterName);
-        }
+        NetworkArguments.CheckLabels<TNetwork>(data.Labels, parameterName);
     }
 
     private static string OptionName(string option) => "options." + option;
