@@ -293,12 +293,17 @@ namespace StaticNet.Generated
             try
             {
                 Forward(inputs, batchSize, training: false);
-                _a2.AsSpan(0, batchSize * OutputSize).CopyTo(outputs);
+                WriteOutputs(outputs, batchSize);
             }
             finally
             {
                 _guard.Exit();
             }
+        }
+
+        private void WriteOutputs(Span<float> outputs, int batchSize)
+        {
+            _a2.AsSpan(0, batchSize * OutputSize).CopyTo(outputs);
         }
 
         public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)

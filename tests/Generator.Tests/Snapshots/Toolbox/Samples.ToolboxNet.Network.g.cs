@@ -290,6 +290,19 @@ namespace Samples
             => _network.ComputeLoss(inputs, labels, batchSize, training);
 
         /// <summary>
+        /// The mean loss of a batch and the outputs <c>Predict</c> gives, from one forward pass (validation loss and accuracy).
+        /// </summary>
+        /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
+        /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
+        /// <param name="batchSize">Number of samples, 1 to <see cref="MaxBatchSize"/>.</param>
+        /// <param name="outputs">Receives the probabilities, <c>[batchSize, OutputSize]</c> row-major.</param>
+        /// <returns>The mean loss of the batch; the penalty excluded.</returns>
+        /// <exception cref="T:System.ArgumentException">A span's length is wrong, or the batch size or a label is out of range.</exception>
+        /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
+            => _network.ComputeLoss(inputs, labels, outputs, batchSize);
+
+        /// <summary>
         /// One optimizer step from the current <see cref="Gradients"/>: AdamW(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08, amsgrad)
         /// with the L1/L2 gradients added in the same sweep, after decoupled weight decay.
         /// Clips <see cref="Gradients"/> in place first; increments <see cref="StepCount"/>. Allocation-free.
@@ -406,13 +419,18 @@ namespace StaticNet.Generated
             try
             {
                 Forward(inputs, batchSize, training: false);
-                // The last layer holds logits (the loss is fused with Softmax): apply Softmax here.
-                ActivationFunctions.Softmax(_a2.AsSpan(0, batchSize * OutputSize), outputs, OutputSize);
+                WriteOutputs(outputs, batchSize);
             }
             finally
             {
                 _guard.Exit();
             }
+        }
+
+        private void WriteOutputs(Span<float> outputs, int batchSize)
+        {
+            // The last layer holds logits (the loss is fused with Softmax): apply Softmax here.
+            ActivationFunctions.Softmax(_a2.AsSpan(0, batchSize * OutputSize), outputs, OutputSize);
         }
 
         public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize)
@@ -493,6 +511,25 @@ namespace StaticNet.Generated
             try
             {
                 Forward(inputs, batchSize, training);
+                return Loss(labels, batchSize, computeGradients: false);
+            }
+            finally
+            {
+                _guard.Exit();
+            }
+        }
+
+        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)
+        {
+            NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
+            NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
+            NetworkArguments.CheckLabels(labels, 5);
+            NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
+            _guard.Enter(Name);
+            try
+            {
+                Forward(inputs, batchSize, training: false);
+                WriteOutputs(outputs, batchSize);
                 return Loss(labels, batchSize, computeGradients: false);
             }
             finally
