@@ -116,7 +116,7 @@ internal static class ApiEmitter
             "All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases",
             "(offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.");
         w.Line($"public {Span} Parameters => _network.Parameters;");
-        w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; L1/L2 terms not included.");
+        w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; no penalty terms.");
         w.Line($"public {Span} Gradients => _network.Gradients;");
         foreach (LayerPlan layer in plan.Layers)
         {
@@ -184,7 +184,7 @@ internal static class ApiEmitter
             Exceptions(w, name);
             Forward(w, $"public float TrainStep{signature}", $"_network.TrainStep(inputs, {name}, batchSize);");
             w.Line();
-            w.Summary("Forward and backward pass on a batch: overwrites <see cref=\"Gradients\"/> with the gradients of the mean batch loss; parameters unchanged.");
+            w.Summary("Forward and backward pass: overwrites <see cref=\"Gradients\"/> with the gradients of the mean batch loss; parameters unchanged.");
             BatchParameters(w, name, doc);
             w.Line("/// <returns>The mean loss of the batch; the penalty excluded.</returns>");
             Exceptions(w, name);
@@ -200,7 +200,7 @@ internal static class ApiEmitter
             w.Line();
             if (plan.HasDropout)
             {
-                w.Summary("Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name=\"training\"/>. Parameters and gradients unchanged.");
+                w.Summary("Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name=\"training\"/>; nothing else changes.");
                 BatchParameters(w, name, doc);
                 w.Line("/// <param name=\"training\">Whether dropout is active, as in a training step.</param>");
                 w.Line("/// <returns>The mean loss of the batch; the penalty excluded.</returns>");
@@ -219,7 +219,7 @@ internal static class ApiEmitter
             Exceptions(w, "labels");
             Forward(
                 w,
-                $"public float ComputeLoss({ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels, {Span} outputs, int batchSize)",
+                $"public float ComputeLoss(\n    {ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels, {Span} outputs, int batchSize)",
                 "_network.ComputeLoss(inputs, labels, outputs, batchSize);");
             w.Line();
         }
@@ -263,7 +263,7 @@ internal static class ApiEmitter
     /// <summary>A member forwarding to the implementation, its expression body on the next line.</summary>
     private static void Forward(CodeWriter w, string signature, string call)
     {
-        w.Line(signature);
+        w.Lines(signature);
         w.Line($"    => {call}");
     }
 

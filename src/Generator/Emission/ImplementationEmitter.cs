@@ -71,10 +71,14 @@ internal static class ImplementationEmitter
 
         w.Line("// Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),");
         w.Line("// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.");
-        var workspaces = plan.Layers.SelectMany(l => l.ForwardBuffers).Concat(plan.Layers.Select(l => l.OutputGradients));
-        foreach (string workspace in workspaces)
+        foreach (LayerPlan layer in plan.Layers)
         {
-            w.Line($"private float[] {workspace} = Array.Empty<float>();");
+            // Three to a line keeps the widest layer (z, a, mask, dropped, dz) within the line length.
+            var fields = layer.ForwardBuffers.Append(layer.OutputGradients).Select(f => f + " = Array.Empty<float>()").ToList();
+            for (int start = 0; start < fields.Count; start += 3)
+            {
+                w.Line($"private float[] {string.Join(", ", fields.Skip(start).Take(3))};");
+            }
         }
 
         w.Line("private int _forwardCapacity, _backwardCapacity;");
@@ -132,7 +136,10 @@ internal static class ImplementationEmitter
 
         foreach (HyperParameterPlan parameter in plan.HyperParameters)
         {
-            w.Line($"public float {parameter.Name} {{ get => {parameter.Field}; set => {parameter.Field} = NetworkArguments.{parameter.Range.RuntimeCheck()}(value, nameof({parameter.Name})); }}");
+            w.Open($"public float {parameter.Name}");
+            w.Line($"get => {parameter.Field};");
+            w.Line($"set => {parameter.Field} = NetworkArguments.{parameter.Range.RuntimeCheck()}(value, nameof({parameter.Name}));");
+            w.Close();
         }
 
         if (plan.HasDropout)
@@ -252,16 +259,11 @@ internal static class ImplementationEmitter
         }
     }
 
-    /// <summary>A body run under the instance's <see cref="T:StaticNet.Kernels.UseGuard"/>.</summary>
+    /// <summary>A body run under the instance's <see cref="T:StaticNet.Kernels.UseGuard"/>: a second thread gets an InvalidOperationException.</summary>
     internal static void Guarded(CodeWriter w, System.Action body)
     {
-        w.Line("_guard.Enter(Name);");
-        w.Open("try");
+        w.Line("using var call = _guard.Enter(Name);");
         body();
-        w.Close();
-        w.Open("finally");
-        w.Line("_guard.Exit();");
-        w.Close();
     }
 
     private static void Forward(CodeWriter w, NetworkPlan plan)

@@ -95,7 +95,7 @@ namespace FashionMnistSample
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
-        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; no penalty terms.
         /// </summary>
         public global::System.Span<float> Gradients => _network.Gradients;
         /// <summary>Layer 0's weights, <c>[784 x 256]</c> row-major: a view of <see cref="Parameters"/>.</summary>
@@ -172,7 +172,7 @@ namespace FashionMnistSample
             => _network.TrainStep(inputs, targets, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
@@ -206,7 +206,7 @@ namespace FashionMnistSample
             => _network.TrainStep(inputs, labels, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
@@ -237,7 +237,8 @@ namespace FashionMnistSample
         /// <returns>The mean loss of the batch; the penalty excluded.</returns>
         /// <exception cref="T:System.ArgumentException">A span's length is wrong, or the batch size or a label is out of range.</exception>
         /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
-        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
+        public float ComputeLoss(
+            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
             => _network.ComputeLoss(inputs, labels, outputs, batchSize);
 
         /// <summary>
@@ -280,12 +281,9 @@ namespace StaticNet.Generated
         private readonly float[] _logitScratch = new float[OutputSize];
         // Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
         // pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
-        private float[] _a0 = Array.Empty<float>();
-        private float[] _a1 = Array.Empty<float>();
-        private float[] _a2 = Array.Empty<float>();
-        private float[] _dz0 = Array.Empty<float>();
-        private float[] _dz1 = Array.Empty<float>();
-        private float[] _dz2 = Array.Empty<float>();
+        private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+        private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
+        private float[] _a2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();
         private int _forwardCapacity, _backwardCapacity;
         private long _stepCount;
         private UseGuard _guard;
@@ -317,10 +315,26 @@ namespace StaticNet.Generated
         private Span<float> DB1 => _gradients.AsSpan(233728, 128);
         private Span<float> DW2 => _gradients.AsSpan(233856, 1280);
         private Span<float> DB2 => _gradients.AsSpan(235136, 10);
-        public float LearningRate { get => _learningRate; set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate)); }
-        public float Beta1 { get => _beta1; set => _beta1 = NetworkArguments.UnitInterval(value, nameof(Beta1)); }
-        public float Beta2 { get => _beta2; set => _beta2 = NetworkArguments.UnitInterval(value, nameof(Beta2)); }
-        public float Epsilon { get => _epsilon; set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon)); }
+        public float LearningRate
+        {
+            get => _learningRate;
+            set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate));
+        }
+        public float Beta1
+        {
+            get => _beta1;
+            set => _beta1 = NetworkArguments.UnitInterval(value, nameof(Beta1));
+        }
+        public float Beta2
+        {
+            get => _beta2;
+            set => _beta2 = NetworkArguments.UnitInterval(value, nameof(Beta2));
+        }
+        public float Epsilon
+        {
+            get => _epsilon;
+            set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon));
+        }
 
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
@@ -333,16 +347,9 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
         }
 
         private void WriteOutputs(Span<float> outputs, int batchSize)
@@ -362,35 +369,21 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(targets, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(targets, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize, bool training)
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(targets, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(targets, batchSize, computeGradients: false);
         }
 
         public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
@@ -405,19 +398,12 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 10);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(labels, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(labels, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize, bool training)
@@ -425,16 +411,9 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 10);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)
@@ -443,17 +422,10 @@ namespace StaticNet.Generated
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 10);
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         // Forward pass over a batch; the network has no dropout, so training and inference run the same pass.
@@ -525,17 +497,10 @@ namespace StaticNet.Generated
         // m ← β1·m + (1-β1)·g; v ← β2·v + (1-β2)·g²; w ← w - (lr / (1-β1^t))·m / (√v / √(1-β2^t) + ε)
         public void ApplyGradients()
         {
-            _guard.Enter(Name);
-            try
-            {
-                _stepCount++;
-                var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
-                Update(0, 235146, Penalty.None, step); // W0 b0 W1 b1 W2 b2
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            _stepCount++;
+            var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
+            Update(0, 235146, Penalty.None, step); // W0 b0 W1 b1 W2 b2
         }
 
         private void Update(int offset, int length, Penalty penalty, AdamStep step)

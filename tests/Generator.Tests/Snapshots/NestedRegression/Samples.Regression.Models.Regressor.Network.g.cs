@@ -97,7 +97,7 @@ namespace Samples.Regression
             /// </summary>
             public global::System.Span<float> Parameters => _network.Parameters;
             /// <summary>
-            /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+            /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; no penalty terms.
             /// </summary>
             public global::System.Span<float> Gradients => _network.Gradients;
             /// <summary>Layer 0's weights, <c>[3 x 8]</c> row-major: a view of <see cref="Parameters"/>.</summary>
@@ -174,7 +174,7 @@ namespace Samples.Regression
                 => _network.TrainStep(inputs, targets, batchSize);
 
             /// <summary>
-            /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+            /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
             /// </summary>
             /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
             /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major.</param>
@@ -236,12 +236,9 @@ namespace StaticNet.Generated
         private readonly float[] _w2Transposed = new float[16]; // W2ᵀ for the input-gradient kernel
         // Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
         // pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
-        private float[] _a0 = Array.Empty<float>();
-        private float[] _a1 = Array.Empty<float>();
-        private float[] _a2 = Array.Empty<float>();
-        private float[] _dz0 = Array.Empty<float>();
-        private float[] _dz1 = Array.Empty<float>();
-        private float[] _dz2 = Array.Empty<float>();
+        private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+        private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
+        private float[] _a2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();
         private int _forwardCapacity, _backwardCapacity;
         private long _stepCount;
         private UseGuard _guard;
@@ -273,10 +270,26 @@ namespace StaticNet.Generated
         private Span<float> DB1 => _gradients.AsSpan(96, 8);
         private Span<float> DW2 => _gradients.AsSpan(104, 16);
         private Span<float> DB2 => _gradients.AsSpan(120, 2);
-        public float LearningRate { get => _learningRate; set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate)); }
-        public float Momentum { get => _momentum; set => _momentum = NetworkArguments.UnitInterval(value, nameof(Momentum)); }
-        public float L1Strength { get => _l1Strength; set => _l1Strength = NetworkArguments.NonNegative(value, nameof(L1Strength)); }
-        public float L2Strength { get => _l2Strength; set => _l2Strength = NetworkArguments.NonNegative(value, nameof(L2Strength)); }
+        public float LearningRate
+        {
+            get => _learningRate;
+            set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate));
+        }
+        public float Momentum
+        {
+            get => _momentum;
+            set => _momentum = NetworkArguments.UnitInterval(value, nameof(Momentum));
+        }
+        public float L1Strength
+        {
+            get => _l1Strength;
+            set => _l1Strength = NetworkArguments.NonNegative(value, nameof(L1Strength));
+        }
+        public float L2Strength
+        {
+            get => _l2Strength;
+            set => _l2Strength = NetworkArguments.NonNegative(value, nameof(L2Strength));
+        }
 
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
@@ -289,16 +302,9 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
         }
 
         private void WriteOutputs(Span<float> outputs, int batchSize)
@@ -317,35 +323,21 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(targets, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(targets, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize, bool training)
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(targets, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(targets, batchSize, computeGradients: false);
         }
 
         // Forward pass over a batch; the network has no dropout, so training and inference run the same pass.
@@ -411,21 +403,14 @@ namespace StaticNet.Generated
         // with g = ∂L/∂w + l1·sign(w) + l2·w on the penalised tensors.
         public void ApplyGradients()
         {
-            _guard.Enter(Name);
-            try
-            {
-                _stepCount++;
-                Update(0, 24, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
-                Update(24, 8, Penalty.None); // b0
-                Update(32, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1
-                Update(96, 8, Penalty.None); // b1
-                Update(104, 16, new Penalty(_l1Strength, _l2Strength, 1f)); // W2
-                Update(120, 2, Penalty.None); // b2
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            _stepCount++;
+            Update(0, 24, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
+            Update(24, 8, Penalty.None); // b0
+            Update(32, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1
+            Update(96, 8, Penalty.None); // b1
+            Update(104, 16, new Penalty(_l1Strength, _l2Strength, 1f)); // W2
+            Update(120, 2, Penalty.None); // b2
         }
 
         private void Update(int offset, int length, Penalty penalty)

@@ -95,7 +95,7 @@ namespace Samples
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
-        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; no penalty terms.
         /// </summary>
         public global::System.Span<float> Gradients => _network.Gradients;
         /// <summary>Layer 0's weights, <c>[6 x 20]</c> row-major: a view of <see cref="Parameters"/>.</summary>
@@ -180,7 +180,7 @@ namespace Samples
             => _network.TrainStep(inputs, targets, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major.</param>
@@ -241,15 +241,9 @@ namespace StaticNet.Generated
         private readonly float[] _w2Transposed = new float[20]; // W2ᵀ for the input-gradient kernel
         // Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
         // pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
-        private float[] _a0 = Array.Empty<float>();
-        private float[] _z0 = Array.Empty<float>();
-        private float[] _a1 = Array.Empty<float>();
-        private float[] _z1 = Array.Empty<float>();
-        private float[] _a2 = Array.Empty<float>();
-        private float[] _z2 = Array.Empty<float>();
-        private float[] _dz0 = Array.Empty<float>();
-        private float[] _dz1 = Array.Empty<float>();
-        private float[] _dz2 = Array.Empty<float>();
+        private float[] _a0 = Array.Empty<float>(), _z0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+        private float[] _a1 = Array.Empty<float>(), _z1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
+        private float[] _a2 = Array.Empty<float>(), _z2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();
         private int _forwardCapacity, _backwardCapacity;
         private long _stepCount;
         private UseGuard _guard;
@@ -283,12 +277,36 @@ namespace StaticNet.Generated
         private Span<float> DB1 => _gradients.AsSpan(340, 10);
         private Span<float> DW2 => _gradients.AsSpan(350, 20);
         private Span<float> DB2 => _gradients.AsSpan(370, 2);
-        public float LearningRate { get => _learningRate; set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate)); }
-        public float Momentum { get => _momentum; set => _momentum = NetworkArguments.UnitInterval(value, nameof(Momentum)); }
-        public float Alpha { get => _alpha; set => _alpha = NetworkArguments.UnitInterval(value, nameof(Alpha)); }
-        public float Epsilon { get => _epsilon; set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon)); }
-        public float WeightDecay { get => _weightDecay; set => _weightDecay = NetworkArguments.NonNegative(value, nameof(WeightDecay)); }
-        public float HuberDelta { get => _huberDelta; set => _huberDelta = NetworkArguments.Positive(value, nameof(HuberDelta)); }
+        public float LearningRate
+        {
+            get => _learningRate;
+            set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate));
+        }
+        public float Momentum
+        {
+            get => _momentum;
+            set => _momentum = NetworkArguments.UnitInterval(value, nameof(Momentum));
+        }
+        public float Alpha
+        {
+            get => _alpha;
+            set => _alpha = NetworkArguments.UnitInterval(value, nameof(Alpha));
+        }
+        public float Epsilon
+        {
+            get => _epsilon;
+            set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon));
+        }
+        public float WeightDecay
+        {
+            get => _weightDecay;
+            set => _weightDecay = NetworkArguments.NonNegative(value, nameof(WeightDecay));
+        }
+        public float HuberDelta
+        {
+            get => _huberDelta;
+            set => _huberDelta = NetworkArguments.Positive(value, nameof(HuberDelta));
+        }
 
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
@@ -301,16 +319,9 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
         }
 
         private void WriteOutputs(Span<float> outputs, int batchSize)
@@ -329,35 +340,21 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(targets, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(targets, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize, bool training)
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(targets, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(targets, batchSize, computeGradients: false);
         }
 
         // Forward pass over a batch; the network has no dropout, so training and inference run the same pass.
@@ -430,21 +427,14 @@ namespace StaticNet.Generated
         // with g = ∂L/∂w after w ← w·(1 - lr·λ) on the penalised tensors.
         public void ApplyGradients()
         {
-            _guard.Enter(Name);
-            try
-            {
-                _stepCount++;
-                Update(0, 120, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
-                Update(120, 20, Penalty.None); // b0
-                Update(140, 200, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
-                Update(340, 10, Penalty.None); // b1
-                Update(350, 20, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
-                Update(370, 2, Penalty.None); // b2
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            _stepCount++;
+            Update(0, 120, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
+            Update(120, 20, Penalty.None); // b0
+            Update(140, 200, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
+            Update(340, 10, Penalty.None); // b1
+            Update(350, 20, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
+            Update(370, 2, Penalty.None); // b2
         }
 
         private void Update(int offset, int length, Penalty penalty)

@@ -84,7 +84,7 @@ namespace Samples
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
-        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; no penalty terms.
         /// </summary>
         public global::System.Span<float> Gradients => _network.Gradients;
         /// <summary>Layer 0's weights, <c>[4 x 16]</c> row-major: a view of <see cref="Parameters"/>.</summary>
@@ -145,7 +145,7 @@ namespace Samples
             => _network.TrainStep(inputs, targets, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
@@ -179,7 +179,7 @@ namespace Samples
             => _network.TrainStep(inputs, labels, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
@@ -210,7 +210,8 @@ namespace Samples
         /// <returns>The mean loss of the batch; the penalty excluded.</returns>
         /// <exception cref="T:System.ArgumentException">A span's length is wrong, or the batch size or a label is out of range.</exception>
         /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
-        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
+        public float ComputeLoss(
+            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
             => _network.ComputeLoss(inputs, labels, outputs, batchSize);
 
         /// <summary>
@@ -250,10 +251,8 @@ namespace StaticNet.Generated
         private readonly float[] _logitScratch = new float[OutputSize];
         // Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
         // pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
-        private float[] _a0 = Array.Empty<float>();
-        private float[] _a1 = Array.Empty<float>();
-        private float[] _dz0 = Array.Empty<float>();
-        private float[] _dz1 = Array.Empty<float>();
+        private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+        private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
         private int _forwardCapacity, _backwardCapacity;
         private long _stepCount;
         private UseGuard _guard;
@@ -278,8 +277,16 @@ namespace StaticNet.Generated
         private Span<float> DB0 => _gradients.AsSpan(64, 16);
         private Span<float> DW1 => _gradients.AsSpan(80, 48);
         private Span<float> DB1 => _gradients.AsSpan(128, 3);
-        public float LearningRate { get => _learningRate; set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate)); }
-        public float L2Strength { get => _l2Strength; set => _l2Strength = NetworkArguments.NonNegative(value, nameof(L2Strength)); }
+        public float LearningRate
+        {
+            get => _learningRate;
+            set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate));
+        }
+        public float L2Strength
+        {
+            get => _l2Strength;
+            set => _l2Strength = NetworkArguments.NonNegative(value, nameof(L2Strength));
+        }
 
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
@@ -292,16 +299,9 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
         }
 
         private void WriteOutputs(Span<float> outputs, int batchSize)
@@ -321,35 +321,21 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(targets, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(targets, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize, bool training)
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(targets, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(targets, batchSize, computeGradients: false);
         }
 
         public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
@@ -364,19 +350,12 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 3);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(labels, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(labels, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize, bool training)
@@ -384,16 +363,9 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 3);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)
@@ -402,17 +374,10 @@ namespace StaticNet.Generated
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 3);
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         // Forward pass over a batch; the network has no dropout, so training and inference run the same pass.
@@ -469,19 +434,12 @@ namespace StaticNet.Generated
         // with g = ∂L/∂w + l2·w on the penalised tensors.
         public void ApplyGradients()
         {
-            _guard.Enter(Name);
-            try
-            {
-                _stepCount++;
-                Update(0, 64, new Penalty(0f, _l2Strength, 1f)); // W0
-                Update(64, 16, Penalty.None); // b0
-                Update(80, 48, new Penalty(0f, _l2Strength, 1f)); // W1
-                Update(128, 3, Penalty.None); // b1
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            _stepCount++;
+            Update(0, 64, new Penalty(0f, _l2Strength, 1f)); // W0
+            Update(64, 16, Penalty.None); // b0
+            Update(80, 48, new Penalty(0f, _l2Strength, 1f)); // W1
+            Update(128, 3, Penalty.None); // b1
         }
 
         private void Update(int offset, int length, Penalty penalty)

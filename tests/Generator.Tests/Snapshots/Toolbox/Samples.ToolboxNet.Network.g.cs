@@ -95,7 +95,7 @@ namespace Samples
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
-        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; L1/L2 terms not included.
+        /// Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref="Parameters"/>; no penalty terms.
         /// </summary>
         public global::System.Span<float> Gradients => _network.Gradients;
         /// <summary>Layer 0's weights, <c>[12 x 32]</c> row-major: a view of <see cref="Parameters"/>.</summary>
@@ -204,7 +204,7 @@ namespace Samples
             => _network.TrainStep(inputs, targets, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
@@ -228,7 +228,7 @@ namespace Samples
             => _network.ComputeLoss(inputs, targets, batchSize, training: false);
 
         /// <summary>
-        /// Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name="training"/>. Parameters and gradients unchanged.
+        /// Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name="training"/>; nothing else changes.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="targets">Targets, <c>[batchSize, OutputSize]</c> row-major (one-hot or probability rows).</param>
@@ -253,7 +253,7 @@ namespace Samples
             => _network.TrainStep(inputs, labels, batchSize);
 
         /// <summary>
-        /// Forward and backward pass on a batch: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
+        /// Forward and backward pass: overwrites <see cref="Gradients"/> with the gradients of the mean batch loss; parameters unchanged.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
@@ -277,7 +277,7 @@ namespace Samples
             => _network.ComputeLoss(inputs, labels, batchSize, training: false);
 
         /// <summary>
-        /// Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name="training"/>. Parameters and gradients unchanged.
+        /// Forward pass only: the mean loss of the batch, with fresh dropout masks when <paramref name="training"/>; nothing else changes.
         /// </summary>
         /// <param name="inputs">The samples, <c>[batchSize, InputSize]</c> row-major.</param>
         /// <param name="labels">Class indices in <c>[0, OutputSize)</c>, length <c>batchSize</c>.</param>
@@ -299,7 +299,8 @@ namespace Samples
         /// <returns>The mean loss of the batch; the penalty excluded.</returns>
         /// <exception cref="T:System.ArgumentException">A span's length is wrong, or the batch size or a label is out of range.</exception>
         /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
-        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
+        public float ComputeLoss(
+            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)
             => _network.ComputeLoss(inputs, labels, outputs, batchSize);
 
         /// <summary>
@@ -343,16 +344,10 @@ namespace StaticNet.Generated
         private readonly float[] _logitScratch = new float[OutputSize];
         // Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
         // pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
-        private float[] _a0 = Array.Empty<float>();
-        private float[] _z0 = Array.Empty<float>();
-        private float[] _mask0 = Array.Empty<float>();
-        private float[] _dropped0 = Array.Empty<float>();
-        private float[] _a1 = Array.Empty<float>();
-        private float[] _z1 = Array.Empty<float>();
-        private float[] _a2 = Array.Empty<float>();
-        private float[] _dz0 = Array.Empty<float>();
-        private float[] _dz1 = Array.Empty<float>();
-        private float[] _dz2 = Array.Empty<float>();
+        private float[] _a0 = Array.Empty<float>(), _z0 = Array.Empty<float>(), _mask0 = Array.Empty<float>();
+        private float[] _dropped0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+        private float[] _a1 = Array.Empty<float>(), _z1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
+        private float[] _a2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();
         private int _forwardCapacity, _backwardCapacity;
         private long _stepCount;
         private ulong _dropoutState;
@@ -392,16 +387,56 @@ namespace StaticNet.Generated
         private Span<float> DB1 => _gradients.AsSpan(928, 16);
         private Span<float> DW2 => _gradients.AsSpan(944, 80);
         private Span<float> DB2 => _gradients.AsSpan(1024, 5);
-        public float LearningRate { get => _learningRate; set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate)); }
-        public float Beta1 { get => _beta1; set => _beta1 = NetworkArguments.UnitInterval(value, nameof(Beta1)); }
-        public float Beta2 { get => _beta2; set => _beta2 = NetworkArguments.UnitInterval(value, nameof(Beta2)); }
-        public float Epsilon { get => _epsilon; set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon)); }
-        public float L1Strength { get => _l1Strength; set => _l1Strength = NetworkArguments.NonNegative(value, nameof(L1Strength)); }
-        public float WeightDecay { get => _weightDecay; set => _weightDecay = NetworkArguments.NonNegative(value, nameof(WeightDecay)); }
-        public float GradientClipValue { get => _gradientClipValue; set => _gradientClipValue = NetworkArguments.Positive(value, nameof(GradientClipValue)); }
-        public float MaxGradientNorm { get => _maxGradientNorm; set => _maxGradientNorm = NetworkArguments.Positive(value, nameof(MaxGradientNorm)); }
-        public float LabelSmoothing { get => _labelSmoothing; set => _labelSmoothing = NetworkArguments.UnitInterval(value, nameof(LabelSmoothing)); }
-        public float Dense0DropoutRate { get => _dropoutRate0; set => _dropoutRate0 = NetworkArguments.UnitInterval(value, nameof(Dense0DropoutRate)); }
+        public float LearningRate
+        {
+            get => _learningRate;
+            set => _learningRate = NetworkArguments.Positive(value, nameof(LearningRate));
+        }
+        public float Beta1
+        {
+            get => _beta1;
+            set => _beta1 = NetworkArguments.UnitInterval(value, nameof(Beta1));
+        }
+        public float Beta2
+        {
+            get => _beta2;
+            set => _beta2 = NetworkArguments.UnitInterval(value, nameof(Beta2));
+        }
+        public float Epsilon
+        {
+            get => _epsilon;
+            set => _epsilon = NetworkArguments.Positive(value, nameof(Epsilon));
+        }
+        public float L1Strength
+        {
+            get => _l1Strength;
+            set => _l1Strength = NetworkArguments.NonNegative(value, nameof(L1Strength));
+        }
+        public float WeightDecay
+        {
+            get => _weightDecay;
+            set => _weightDecay = NetworkArguments.NonNegative(value, nameof(WeightDecay));
+        }
+        public float GradientClipValue
+        {
+            get => _gradientClipValue;
+            set => _gradientClipValue = NetworkArguments.Positive(value, nameof(GradientClipValue));
+        }
+        public float MaxGradientNorm
+        {
+            get => _maxGradientNorm;
+            set => _maxGradientNorm = NetworkArguments.Positive(value, nameof(MaxGradientNorm));
+        }
+        public float LabelSmoothing
+        {
+            get => _labelSmoothing;
+            set => _labelSmoothing = NetworkArguments.UnitInterval(value, nameof(LabelSmoothing));
+        }
+        public float Dense0DropoutRate
+        {
+            get => _dropoutRate0;
+            set => _dropoutRate0 = NetworkArguments.UnitInterval(value, nameof(Dense0DropoutRate));
+        }
         public void SeedDropout(int seed) => _dropoutState = DropoutMask.Seed(seed);
 
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
@@ -415,16 +450,9 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
         }
 
         private void WriteOutputs(Span<float> outputs, int batchSize)
@@ -444,35 +472,21 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(targets, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(targets, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int batchSize, bool training)
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training);
-                return Loss(targets, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training);
+            return Loss(targets, batchSize, computeGradients: false);
         }
 
         public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)
@@ -487,19 +501,12 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 5);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: true);
-                EnsureBackwardCapacity(batchSize);
-                float loss = Loss(labels, batchSize, computeGradients: true);
-                Backward(inputs, batchSize);
-                return loss;
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: true);
+            EnsureBackwardCapacity(batchSize);
+            float loss = Loss(labels, batchSize, computeGradients: true);
+            Backward(inputs, batchSize);
+            return loss;
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize, bool training)
@@ -507,16 +514,9 @@ namespace StaticNet.Generated
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 5);
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> outputs, int batchSize)
@@ -525,17 +525,10 @@ namespace StaticNet.Generated
             NetworkArguments.CheckLength(labels.Length, batchSize, nameof(labels), "[batchSize]");
             NetworkArguments.CheckLabels(labels, 5);
             NetworkArguments.CheckRows(outputs.Length, batchSize, OutputSize, MaxBatchSize, nameof(outputs), nameof(OutputSize));
-            _guard.Enter(Name);
-            try
-            {
-                Forward(inputs, batchSize, training: false);
-                WriteOutputs(outputs, batchSize);
-                return Loss(labels, batchSize, computeGradients: false);
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            Forward(inputs, batchSize, training: false);
+            WriteOutputs(outputs, batchSize);
+            return Loss(labels, batchSize, computeGradients: false);
         }
 
         // Forward pass over a batch. In training, dropout masks are drawn and the next layer reads the dropped activations.
@@ -618,19 +611,12 @@ namespace StaticNet.Generated
         // with g = ∂L/∂w + l1·sign(w) after w ← w·(1 - lr·λ) on the penalised tensors.
         public void ApplyGradients()
         {
-            _guard.Enter(Name);
-            try
-            {
-                _stepCount++;
-                GradientClipping.ByValue(_gradients, _gradientClipValue);
-                GradientClipping.ByNorm(_gradients, _maxGradientNorm);
-                var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
-                Update(0, 1029, new Penalty(_l1Strength, 0f, 1f - (_learningRate * _weightDecay)), step); // W0 b0 W1 b1 W2 b2
-            }
-            finally
-            {
-                _guard.Exit();
-            }
+            using var call = _guard.Enter(Name);
+            _stepCount++;
+            GradientClipping.ByValue(_gradients, _gradientClipValue);
+            GradientClipping.ByNorm(_gradients, _maxGradientNorm);
+            var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
+            Update(0, 1029, new Penalty(_l1Strength, 0f, 1f - (_learningRate * _weightDecay)), step); // W0 b0 W1 b1 W2 b2
         }
 
         private void Update(int offset, int length, Penalty penalty, AdamStep step)
