@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
@@ -69,7 +70,7 @@ internal static class ApiEmitter
             w.Line($"    {Format.String(rows[r] + "\n")}{(r < rows.Length - 1 ? " +" : ";")}");
         }
 
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             string weights = $"layer {layer.Index}'s weights <c>[{layer.Inputs} x {layer.Units}]</c>";
             string bias = $"layer {layer.Index}'s biases <c>[{layer.Units}]</c>";
@@ -118,7 +119,7 @@ internal static class ApiEmitter
         w.Line($"public {Span} Parameters => _network.Parameters;");
         w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; no penalty terms.");
         w.Line($"public {Span} Gradients => _network.Gradients;");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             string weights = $"<c>[{layer.Inputs} x {layer.Units}]</c>";
             string bias = $"<c>[{layer.Units}]</c>";

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using StaticNet.Generator.Layers;
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
@@ -34,14 +36,14 @@ internal static class ImplementationEmitter
         w.Close();
         w.Line();
         w.Line("// The layers' shapes as constants: the JIT compiles each Dense kernel once per shape, with constant loop bounds.");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             if (layer.Index > 0)
             {
                 w.Line();
             }
 
-            DenseEmitter.Shape(w, layer);
+            DenseKind.EmitShape(w, layer);
         }
 
         w.Close();
@@ -59,7 +61,7 @@ internal static class ImplementationEmitter
             w.Line($"private readonly float[] {state.Field} = new float[ParameterCount]; // {state.Comment}");
         }
 
-        foreach (LayerPlan layer in plan.Layers.Where(l => l.TransposedWeights is not null))
+        foreach (DensePlan layer in plan.DenseLayers.Where(l => l.TransposedWeights is not null))
         {
             w.Line($"private readonly float[] {layer.TransposedWeights} = new float[{layer.Weights.Length}]; // W{layer.Index}ᵀ for the input-gradient kernel");
         }
@@ -73,8 +75,8 @@ internal static class ImplementationEmitter
         w.Line("// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.");
         foreach (LayerPlan layer in plan.Layers)
         {
-            // Three to a line keeps the widest layer (z, a, mask, dropped, dz) within the line length.
-            var fields = layer.ForwardBuffers.Append(layer.OutputGradients).Select(f => f + " = Array.Empty<float>()").ToList();
+            // Three to a line keeps the widest layer (z, a, dz) within the line length.
+            var fields = layer.ForwardWorkspaces.Concat(layer.BackwardWorkspaces).Select(f => f.Field + " = Array.Empty<float>()").ToList();
             for (int start = 0; start < fields.Count; start += 3)
             {
                 w.Line($"private float[] {string.Join(", ", fields.Skip(start).Take(3))};");
@@ -101,7 +103,7 @@ internal static class ImplementationEmitter
     {
         w.Open($"public {plan.ImplementationName}(int seed)");
         w.Line("var random = WeightInitializer.CreateRandom(seed);");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             w.Line(layer.InitFans.Count == 0
                 ? $"// W{layer.Index}: zeros."
@@ -122,13 +124,13 @@ internal static class ImplementationEmitter
         w.Line("public Span<float> Parameters => _parameters;");
         w.Line("public Span<float> Gradients => _gradients;");
         w.Line("public long StepCount => _stepCount;");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             w.Line($"private Span<float> W{layer.Index} => _parameters.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
             w.Line($"private Span<float> B{layer.Index} => _parameters.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
         }
 
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             w.Line($"private Span<float> DW{layer.Index} => _gradients.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
             w.Line($"private Span<float> DB{layer.Index} => _gradients.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
@@ -170,7 +172,7 @@ internal static class ImplementationEmitter
         w.Line();
         w.Open("private void WriteOutputs(Span<float> outputs, int batchSize)");
         {
-            LayerPlan output = plan.OutputLayer;
+            DensePlan output = plan.OutputLayer;
             string last = $"{output.Activations}.AsSpan(0, batchSize * OutputSize)";
             if (plan.FusedOutput)
             {
@@ -276,7 +278,8 @@ internal static class ImplementationEmitter
         string input = "x";
         foreach (LayerPlan layer in plan.Layers)
         {
-            input = DenseEmitter.Forward(w, plan, layer, input);
+            w.Line();
+            input = LayerKinds.For(layer).EmitForward(w, plan, layer, input);
         }
 
         w.Close();
@@ -294,7 +297,7 @@ internal static class ImplementationEmitter
                 w.Line();
             }
 
-            DenseEmitter.Backward(w, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+            LayerKinds.For(plan.Layers[i]).EmitBackward(w, plan, plan.Layers[i]);
         }
 
         w.Close();
@@ -304,17 +307,17 @@ internal static class ImplementationEmitter
     private static void Capacity(CodeWriter w, NetworkPlan plan)
     {
         w.Line("// Grow the workspaces to the batch size; allocate only when a larger batch than ever before arrives.");
-        Grow(w, "EnsureForwardCapacity", "_forwardCapacity", plan.Layers.SelectMany(l => l.ForwardBuffers.Select(b => (b, l.Units))));
-        Grow(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.Select(l => (l.OutputGradients, l.Units)), last: true);
+        Grow(w, "EnsureForwardCapacity", "_forwardCapacity", plan.Layers.SelectMany(l => l.ForwardWorkspaces));
+        Grow(w, "EnsureBackwardCapacity", "_backwardCapacity", plan.Layers.SelectMany(l => l.BackwardWorkspaces), last: true);
     }
 
-    private static void Grow(CodeWriter w, string name, string capacity, IEnumerable<(string Buffer, int Units)> buffers, bool last = false)
+    private static void Grow(CodeWriter w, string name, string capacity, IEnumerable<WorkspacePlan> buffers, bool last = false)
     {
         w.Open($"private void {name}(int batchSize)");
         w.Open($"if (batchSize > {capacity})");
-        foreach ((string buffer, int units) in buffers)
+        foreach (WorkspacePlan buffer in buffers)
         {
-            w.Line($"{buffer} = new float[batchSize * {units}];");
+            w.Line($"{buffer.Field} = new float[batchSize * {buffer.Units}];");
         }
 
         w.Line($"{capacity} = batchSize;");

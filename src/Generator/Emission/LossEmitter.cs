@@ -1,16 +1,17 @@
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
 
 /// <summary>
-/// The loss of a batch and, in training, its gradient ∂L/∂z of the last layer. Fused losses work on the logits; the
-/// element-wise ones on the outputs, followed by the output activation's backward pass.
+/// The loss of a batch and, in training, its gradient with respect to the last layer: ∂L/∂z for the fused losses,
+/// which work on the logits; ∂L/∂a for the element-wise ones (the output layer's backward step applies f').
 /// </summary>
 internal static class LossEmitter
 {
     public static void Emit(CodeWriter w, NetworkPlan plan)
     {
-        LayerPlan output = plan.OutputLayer;
+        DensePlan output = plan.OutputLayer;
         int i = output.Index;
         string smoothing = plan.LabelSmoothing is null ? "0f" : "_labelSmoothing";
         foreach (string targets in plan.IsClassifier ? new[] { "labels", "targets" } : new[] { "targets" })
@@ -31,17 +32,7 @@ internal static class LossEmitter
                     break;
                 default:
                     string delta = plan.Loss == LossKind.Huber ? ", _huberDelta" : string.Empty;
-                    w.Line($"float loss = Losses.{plan.Loss}(a{i}, targets, dz{i}{delta});");
-                    string z = output.PreActivations is null ? string.Empty : $"{output.PreActivations}.AsSpan(0, batchSize * OutputSize)";
-                    if (DenseEmitter.ActivationBackward(output, $"a{i}", z, $"dz{i}") is string back)
-                    {
-                        w.Open("if (computeGradients)");
-                        w.Line($"// dz{i} = ∂L/∂a{i} ⊙ {output.Activation}'");
-                        w.Line(back);
-                        w.Close();
-                    }
-
-                    w.Line("return loss;");
+                    w.Line($"return Losses.{plan.Loss}(a{i}, targets, dz{i}{delta});");
                     break;
             }
 

@@ -30,10 +30,7 @@ internal static class NetworkEmitter
         w.Line($"//   Input     {plan.InputSize} floats per sample");
         foreach (LayerPlan layer in plan.Layers)
         {
-            w.Line($"//   Layer {layer.Index}   Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}   "
-                + $"W{layer.Index}[{layer.Inputs}x{layer.Units}] params[{layer.Weights.Offset} .. {layer.Weights.End})   "
-                + $"b{layer.Index}[{layer.Units}] params[{layer.Bias.Offset} .. {layer.Bias.End})   {layer.Init}"
-                + (layer.DropoutRate is float rate ? $"   Dropout {Format.Number(rate)}" : string.Empty));
+            w.Line($"//   Layer {layer.Position}   {layer.Description}");
         }
 
         w.Line("//   Loss      " + plan.Loss switch

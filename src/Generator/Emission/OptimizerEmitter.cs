@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
@@ -90,7 +91,7 @@ internal static class OptimizerEmitter
         w.Line($"// Penalty λ1·Σ|w| + (λ2/2)·Σw² over the {(plan.PenalizeBiases ? "weights and biases" : "weights")}.");
         w.Open("public float RegularizationLoss()");
         w.Line("double penalty = 0;");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (DensePlan layer in plan.DenseLayers)
         {
             foreach (string tensor in plan.PenalizeBiases ? new[] { $"W{layer.Index}", $"B{layer.Index}" } : new[] { $"W{layer.Index}" })
             {

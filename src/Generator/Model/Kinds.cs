@@ -59,6 +59,10 @@ internal static class ActivationFacts
     /// <summary>Activations whose backward pass needs the pre-activation z (the original four work from a = f(z)).</summary>
     public static bool NeedsPreActivation(ActivationKind activation) => activation >= ActivationKind.LeakyReLU;
 
+    /// <summary>Whether the loss works on the logits of this output activation (CrossEntropy with Softmax, BinaryCrossEntropy with Sigmoid).</summary>
+    public static bool IsFusedWith(ActivationKind activation, LossKind loss) =>
+        (loss == LossKind.CrossEntropy && activation == ActivationKind.Softmax) || (loss == LossKind.BinaryCrossEntropy && activation == ActivationKind.Sigmoid);
+
     /// <summary>The ReLU family, initialised with He normal by default.</summary>
     public static bool IsReLUFamily(ActivationKind activation) => activation is ActivationKind.ReLU or ActivationKind.LeakyReLU
         or ActivationKind.ELU or ActivationKind.GELU or ActivationKind.GELUTanh or ActivationKind.SiLU or ActivationKind.HardSwish;

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
+using StaticNet.Generator.Layers.Dense;
+using StaticNet.Generator.Layers.Dropout;
 
 namespace StaticNet.Generator.Model;
 
@@ -8,81 +11,47 @@ internal sealed record BufferSlice(string Name, int Offset, int Length)
     public int End => Offset + Length;
 }
 
-/// <summary>One Dense layer with its resolved sizes, buffer slices and kernel tiling.</summary>
-/// <param name="Index">Position in source order, from 0.</param>
-/// <param name="Inputs">Inputs per sample (the previous layer's units, or the network's input size).</param>
-/// <param name="Units">Outputs per sample.</param>
-/// <param name="Activation">Activation of the outputs.</param>
-/// <param name="Weights">Weights <c>[Inputs x Units]</c> row-major in the parameter buffer.</param>
-/// <param name="Bias">Biases <c>[Units]</c> in the parameter buffer.</param>
-/// <param name="Init">Weight initialisation chosen from the activation.</param>
-/// <param name="ColumnTile">Vectors of outputs accumulated in registers per tile of the kernels whose columns are the units (forward, weight gradients).</param>
-/// <param name="InputColumnTile">The same for the kernel whose columns are the inputs (input gradients).</param>
-/// <param name="IsOutput">Whether this is the last layer.</param>
-internal sealed record LayerPlan(
-    int Index,
-    int Inputs,
-    int Units,
-    ActivationKind Activation,
-    BufferSlice Weights,
-    BufferSlice Bias,
-    InitKind Init,
-    int ColumnTile,
-    int InputColumnTile,
-    bool IsOutput)
+/// <summary>A workspace of <c>[batch x Units]</c> floats, grown to the largest batch seen.</summary>
+internal sealed record WorkspacePlan(string Field, int Units);
+
+/// <summary>
+/// One planned layer. Each kind (see <c>Layers/</c>) has its own record with the sizes, buffers and names it decided;
+/// these members are what the rest of the plan needs to chain layers together.
+/// </summary>
+/// <param name="Position">Position among all layers, from 0.</param>
+/// <param name="Inputs">Features per sample entering the layer.</param>
+/// <param name="Outputs">Features per sample leaving it.</param>
+internal abstract record LayerPlan(int Position, int Inputs, int Outputs)
 {
-    public string Name => "Dense" + Index;
+    /// <summary>The field holding the layer's output in a training forward pass, which the next layer's backward step reads.</summary>
+    public abstract string TrainingOutput { get; }
 
-    /// <summary>The fans the weight initialiser takes: fan-in, and fan-out for the Glorot kinds; empty for zeros.</summary>
-    public EquatableArray<int> InitFans { get; init; } = EquatableArray<int>.Empty;
+    /// <summary>The name of the layer's output in formulas and locals: <c>a0</c>, <c>d0</c>.</summary>
+    public abstract string OutputSymbol { get; }
 
-    /// <summary>Workspace of the activations a = f(z), <c>[batch x Units]</c> (the logits z when the loss is fused).</summary>
-    public string Activations => $"_a{Index}";
+    /// <summary>The field that receives ∂L/∂output in the backward pass.</summary>
+    public abstract string OutputGradients { get; }
 
-    /// <summary>Workspace of the pre-activations z when the backward pass needs them, else null (z is overwritten by a).</summary>
-    public string? PreActivations => KeepsPreActivations ? $"_z{Index}" : null;
+    /// <summary>Workspaces the forward pass writes.</summary>
+    public virtual IEnumerable<WorkspacePlan> ForwardWorkspaces => Enumerable.Empty<WorkspacePlan>();
 
-    /// <summary>Workspace of ∂L/∂z, <c>[batch x Units]</c>.</summary>
-    public string OutputGradients => $"_dz{Index}";
+    /// <summary>Workspaces only the backward pass needs.</summary>
+    public virtual IEnumerable<WorkspacePlan> BackwardWorkspaces => Enumerable.Empty<WorkspacePlan>();
 
-    /// <summary>Dropout's mask and the dropped activations the next layer reads in training, or null without dropout.</summary>
-    public string? DropoutMask => DropoutRate is null ? null : $"_mask{Index}";
+    /// <summary>Floating-point operations per sample of the forward pass.</summary>
+    public virtual long ForwardFlops => 0;
 
-    /// <inheritdoc cref="DropoutMask"/>
-    public string? Dropped => DropoutRate is null ? null : $"_dropped{Index}";
+    /// <summary>Floating-point operations per sample of a training step (forward and backward).</summary>
+    public virtual long TrainingFlops => 0;
 
-    /// <summary>Scratch of Wᵀ for the input-gradient kernel, or null for the first layer (the input needs no gradient).</summary>
-    public string? TransposedWeights => Index > 0 ? $"_w{Index}Transposed" : null;
+    /// <summary>The header line and the Keras-style summary row of the layer.</summary>
+    public abstract string Description { get; }
 
-    /// <summary>The forward pass's workspaces, each <c>[batch x Units]</c>.</summary>
-    public System.Collections.Generic.IEnumerable<string> ForwardBuffers
-    {
-        get
-        {
-            yield return Activations;
-            if (PreActivations is not null)
-            {
-                yield return PreActivations;
-            }
+    /// <summary>The first column of the layer's summary row, e.g. <c>dense_0 (Dense, ReLU)</c>.</summary>
+    public abstract string SummaryName { get; }
 
-            if (DropoutMask is not null)
-            {
-                yield return DropoutMask;
-                yield return Dropped!;
-            }
-        }
-    }
-
-    /// <summary>LeakyReLU's slope or ELU's α, resolved to its default; 0 for other activations.</summary>
-    public float ActivationParameter { get; init; }
-
-    /// <summary>Rate of the dropout on this layer's output, or null.</summary>
-    public float? DropoutRate { get; init; }
-
-    /// <summary>Whether the pre-activations z are kept for the backward pass (activations whose derivative needs z).</summary>
-    public bool KeepsPreActivations => ActivationFacts.NeedsPreActivation(Activation);
-
-    public long ForwardFlops => 2L * Inputs * Units;
+    /// <summary>Trainable parameters of the layer.</summary>
+    public virtual int ParameterCount => 0;
 }
 
 /// <summary>The optimizer with every hyper-parameter resolved to its compile-time default.</summary>
@@ -92,89 +61,12 @@ internal sealed record OptimizerPlan(
     float Momentum,
     float Beta1,
     float Beta2,
-    float Epsilon)
+    float Epsilon,
+    float Alpha,
+    bool Centered,
+    bool Amsgrad)
 {
-    /// <summary>RMSProp's α.</summary>
-    public float Alpha { get; init; } = 0.99f;
-
-    /// <summary>Centered RMSProp.</summary>
-    public bool Centered { get; init; }
-
-    /// <summary>AMSGrad variant of Adam/AdamW.</summary>
-    public bool Amsgrad { get; init; }
-
     public bool IsAdam => Kind is OptimizerKindSpec.Adam or OptimizerKindSpec.AdamW;
-}
-
-/// <summary>
-/// Everything the emitter prints, decided here: sizes, offsets, tiles, FLOPs, the summary table. The emitter makes
-/// no decisions of its own.
-/// </summary>
-internal sealed record NetworkPlan(
-    string? Namespace,
-    EquatableArray<ContainingTypeSpec> ContainingTypes,
-    string ClassName,
-    string FullName,
-    string HintName,
-    string GeneratorVersion,
-    int InputSize,
-    int OutputSize,
-    int ParameterCount,
-    int MaxWidth,
-    int RowTile,
-    EquatableArray<LayerPlan> Layers,
-    LossKind Loss,
-    bool FusedOutput,
-    bool IsClassifier,
-    OptimizerPlan Optimizer,
-    float? L1,
-    float? L2,
-    long ForwardFlopsPerSample,
-    long TrainingFlopsPerSample,
-    int ActivationFloatsPerSample,
-    string Summary)
-{
-    public LayerPlan OutputLayer => Layers[Layers.Count - 1];
-
-    public bool HasRegularization => L1 is not null || L2 is not null;
-
-    /// <summary>Whether L1, L2 and weight decay also apply to biases.</summary>
-    public bool PenalizeBiases { get; init; }
-
-    /// <summary>Decoupled weight decay λ (AdamW's default 0.01 included), or null.</summary>
-    public float? WeightDecay { get; init; }
-
-    /// <summary>Gradient clipping by global norm, or null.</summary>
-    public float? ClipNorm { get; init; }
-
-    /// <summary>Gradient clipping by value, or null.</summary>
-    public float? ClipValue { get; init; }
-
-    /// <summary>CrossEntropy label smoothing when declared, else null.</summary>
-    public float? LabelSmoothing { get; init; }
-
-    /// <summary>Huber's δ (1 by default).</summary>
-    public float HuberDelta { get; init; } = 1f;
-
-    public bool HasDropout => Layers.Any(l => l.DropoutRate is not null);
-
-    /// <summary>The class generated beside the user's type that holds the state and the math, in <c>StaticNet.Generated</c>.</summary>
-    public string ImplementationName { get; init; } = string.Empty;
-
-    /// <summary>Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.</summary>
-    public int MaxBatchSize { get; init; }
-
-    /// <summary>Classes of an integer label: OutputSize, or 2 for a single Sigmoid output.</summary>
-    public int ClassCount { get; init; }
-
-    /// <summary>The optimizer's state buffers, one float per parameter each.</summary>
-    public EquatableArray<StateBufferPlan> OptimizerState { get; init; } = EquatableArray<StateBufferPlan>.Empty;
-
-    /// <summary>The run-time hyper-parameters: one property each, checked when set.</summary>
-    public EquatableArray<HyperParameterPlan> HyperParameters { get; init; } = EquatableArray<HyperParameterPlan>.Empty;
-
-    /// <summary>The ranges of the parameter buffer the optimizer sweeps, each with or without the penalties.</summary>
-    public EquatableArray<UpdateRange> UpdateRanges { get; init; } = EquatableArray<UpdateRange>.Empty;
 }
 
 /// <summary>An optimizer state buffer of <c>ParameterCount</c> floats.</summary>
@@ -185,3 +77,52 @@ internal sealed record HyperParameterPlan(string Name, string Field, float Defau
 
 /// <summary>A contiguous range of parameters the optimizer updates in one sweep, with the penalties or without.</summary>
 internal sealed record UpdateRange(int Offset, int Length, bool Penalized, string Tensors);
+
+/// <summary>
+/// Everything the emitter prints, decided here: sizes, offsets, tiles, buffers, FLOPs, the summary table, the
+/// run-time hyper-parameters and the optimizer's sweeps. The emitter makes no decisions of its own.
+/// </summary>
+internal sealed record NetworkPlan(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClassName,
+    string FullName,
+    string HintName,
+    string ImplementationName,
+    string GeneratorVersion,
+    int InputSize,
+    int OutputSize,
+    int ParameterCount,
+    int MaxBatchSize,
+    EquatableArray<LayerPlan> Layers,
+    LossKind Loss,
+    bool FusedOutput,
+    bool IsClassifier,
+    int ClassCount,
+    OptimizerPlan Optimizer,
+    float? L1,
+    float? L2,
+    float? WeightDecay,
+    float? ClipNorm,
+    float? ClipValue,
+    bool PenalizeBiases,
+    float? LabelSmoothing,
+    float HuberDelta,
+    long ForwardFlopsPerSample,
+    long TrainingFlopsPerSample,
+    int ActivationFloatsPerSample,
+    string Summary,
+    EquatableArray<StateBufferPlan> OptimizerState,
+    EquatableArray<HyperParameterPlan> HyperParameters,
+    EquatableArray<UpdateRange> UpdateRanges)
+{
+    /// <summary>The Dense layers in order (the ones with parameters).</summary>
+    public IEnumerable<DensePlan> DenseLayers => Layers.OfType<DensePlan>();
+
+    /// <summary>The last layer, a Dense layer (the validator requires it).</summary>
+    public DensePlan OutputLayer => (DensePlan)Layers[Layers.Count - 1];
+
+    public bool HasRegularization => L1 is not null || L2 is not null;
+
+    public bool HasDropout => Layers.OfType<DropoutPlan>().Any();
+}

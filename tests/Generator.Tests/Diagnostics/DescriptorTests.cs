@@ -59,17 +59,21 @@ public sealed class DescriptorTests
         // No declaration gets past the validator into a failing planner, so the pipeline's guards are called directly:
         // a spec with no layer (which validation would have stopped) makes the planner throw.
         var classNameLocation = new LocationInfo("/test/Net.cs", new TextSpan(40, 3), new LinePositionSpan(new LinePosition(2, 14), new LinePosition(2, 17)));
-        NetworkSpec spec = Specs.Create(4, Array.Empty<(int, ActivationKind)>()) with { ClassNameLocation = classNameLocation };
+        NetworkSpec spec = Specs.Create(4, Array.Empty<(int, ActivationKind)>());
 
         object planResult = Invoke("PlanSafely", spec, CancellationToken.None);
         var planned = Assert.IsType<NetworkGenerator.PlanResult>(planResult);
         Assert.Null(planned.Plan);
-        DiagnosticInfo failure = Assert.IsType<DiagnosticInfo>(planned.Failure);
+        Assert.NotNull(planned.Failure);
 
         var generated = Assert.IsType<NetworkGenerator.GeneratedNetwork>(Invoke("EmitSafely", planned));
         Assert.Null(generated.Source);
-        Assert.Same(failure, generated.Failure);
+        Assert.Equal(planned.Failure, generated.Failure);
 
+        // The failure is located through the declaration's validation result (the plan holds no locations).
+        var declaration = new ValidationResult(spec, EquatableArray<DiagnosticInfo>.Empty, HasErrors: false, classNameLocation);
+        DiagnosticInfo failure = Assert.Single(NetworkGenerator.Failures(
+            System.Collections.Immutable.ImmutableArray.Create(generated), System.Collections.Immutable.ImmutableArray.Create(declaration)));
         Diagnostic diagnostic = failure.ToDiagnostic();
         Assert.Equal("SN0099", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);

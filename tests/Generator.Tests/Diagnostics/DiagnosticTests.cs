@@ -601,23 +601,50 @@ public sealed class DiagnosticTests
             Of(DiagnosticDescriptors.InvalidHyperParameter, 2, "L2 strength", "Net", "-1", "finite and at least 0"));
     }
 
-    [Fact]
-    public void ExplicitNaNLearningRate_MeansTheDefault()
+    [Theory]
+    [InlineData("[Optimizer(OptimizerKind.Sgd, LearningRate = {|#0:float.NaN|})]", "", "LearningRate", "finite and greater than 0")]
+    [InlineData("[Optimizer(OptimizerKind.Momentum, Momentum = {|#0:float.NaN|})]", "", "Momentum", "in [0, 1)")]
+    [InlineData("[Optimizer(OptimizerKind.Adam, Beta1 = {|#0:float.NaN|})]", "", "Beta1", "in [0, 1)")]
+    [InlineData("[Optimizer(OptimizerKind.Adam, Beta2 = {|#0:float.NaN|})]", "", "Beta2", "in [0, 1)")]
+    [InlineData("[Optimizer(OptimizerKind.Adam, Epsilon = {|#0:float.NaN|})]", "", "Epsilon", "finite and greater than 0")]
+    [InlineData("[Optimizer(OptimizerKind.RMSProp, Alpha = {|#0:float.NaN|})]", "", "Alpha", "in [0, 1)")]
+    [InlineData("[Optimizer(OptimizerKind.Adam)]", "[Loss(LossFunction.Huber, Delta = {|#0:float.NaN|})]", "Delta", "finite and greater than 0")]
+    public void SN0010_ExplicitNaN_IsReportedNotDefaulted(string optimizer, string loss, string name, string range)
     {
-        // On [Optimizer], NaN is the "not written" value of the properties: the default applies, nothing is reported.
-        GeneratorRun run = DiagnosticVerifier.Verify(
-            """
+        // A value is "not written" only when it is absent: an explicit NaN is out of every range.
+        DiagnosticVerifier.Verify(
+            $$"""
             using StaticNet;
 
             [Network(InputSize = 2)]
             [Dense(1)]
-            [Loss(LossFunction.MeanSquaredError)]
-            [Optimizer(OptimizerKind.Sgd, LearningRate = float.NaN)]
+            {{(loss.Length == 0 ? "[Loss(LossFunction.MeanSquaredError)]" : loss)}}
+            {{optimizer}}
             partial class Net
             {
             }
-            """);
-        Assert.Contains("private float _learningRate = 0.001f;", run.Sources[0].SourceText.ToString());
+            """,
+            Of(DiagnosticDescriptors.InvalidHyperParameter, 0, name, "Net", "NaN", range));
+    }
+
+    [Fact]
+    public void SN0010_ExplicitNaN_OnLabelSmoothingAndNegativeSlope_IsReported()
+    {
+        DiagnosticVerifier.Verify(
+            """
+            using StaticNet;
+
+            [Network(InputSize = 2)]
+            [Dense(3, Activation.LeakyReLU, NegativeSlope = {|#0:float.NaN|})]
+            [Dense(2, Activation.Softmax)]
+            [Loss(LossFunction.CrossEntropy, LabelSmoothing = {|#1:float.NaN|})]
+            [Optimizer(OptimizerKind.Adam)]
+            partial class Net
+            {
+            }
+            """,
+            Of(DiagnosticDescriptors.InvalidHyperParameter, 0, "NegativeSlope", "Net", "NaN", "finite"),
+            Of(DiagnosticDescriptors.InvalidHyperParameter, 1, "LabelSmoothing", "Net", "NaN", "in [0, 1)"));
     }
 
     // ---- SN0011 GenericNetwork ----

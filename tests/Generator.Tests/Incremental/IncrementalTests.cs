@@ -189,7 +189,7 @@ public sealed class IncrementalTests
         // The check above is only as good as the walker: it must see through records, arrays and EquatableArray.
         CSharpCompilation compilation = GeneratorHarness.Compile("class C { }");
         SyntaxTree tree = compilation.SyntaxTrees.Single();
-        var nested = new ParseResult(null, new[] { DiagnosticInfo.Create(Generator.Diagnostics.DiagnosticDescriptors.NoLayers, null, "C") }.ToEquatableArray());
+        var nested = new ParseResult(null, null, new[] { DiagnosticInfo.Create(Generator.Diagnostics.DiagnosticDescriptors.NoLayers, null, "C") }.ToEquatableArray());
 
         Assert.Empty(ForbiddenContent.Find(nested));
         Assert.NotEmpty(ForbiddenContent.Find(new object[] { 1, new[] { tree.GetRoot() } }));
@@ -246,8 +246,8 @@ public sealed class IncrementalTests
             {
                 ParseResult p => p.Spec?.FullName ?? "?",
                 ValidationResult v => v.Spec?.FullName ?? "?",
-                NetworkGenerator.PlanResult p => p.Spec.FullName,
-                NetworkGenerator.GeneratedNetwork g => g.HintName.Replace(".Network.g.cs", string.Empty, StringComparison.Ordinal),
+                NetworkGenerator.PlanResult p => p.FullName,
+                NetworkGenerator.GeneratedNetwork g => g.FullName,
                 _ => value.GetType().Name,
             };
             if (!byNetwork.TryGetValue(network, out var reasons))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Tests.Infrastructure;
@@ -20,36 +21,23 @@ internal static class Specs
             ns,
             EquatableArray<ContainingTypeSpec>.Empty,
             className,
-            "public",
-            NetworkAttributeLocation: null,
-            ClassNameLocation: null,
-            EquatableArray<string>.Empty,
-            IsGeneric: false,
             inputSize,
-            InputSizeLocation: null,
-            layers.Select(l => new LayerSpec(l.Units, (int)l.Activation, null, null, null)).ToEquatableArray(),
-            new LossSpec((int)loss, null, null),
+            layers.Select(l => (LayerSpec)Dense(l.Units, l.Activation)).ToEquatableArray(),
+            new LossSpec(loss, null, null),
             Optimizer(optimizer),
-            l1 is float a ? new HyperParameterSpec("L1 strength", a, null) : null,
-            l2 is float b ? new HyperParameterSpec("L2 strength", b, null) : null,
-            UnsupportedModifier: null);
+            RegularizationSpec.None with { L1 = l1, L2 = l2 },
+            DeclarationSpec.Plain);
+
+    public static DenseSpec Dense(int units, ActivationKind activation) => new(units, activation, null, null, InitKind.Default);
 
     public static OptimizerSpec Optimizer(
         OptimizerKindSpec kind,
-        float learningRate = float.NaN,
-        float momentum = float.NaN,
-        float beta1 = float.NaN,
-        float beta2 = float.NaN,
-        float epsilon = float.NaN) =>
-        new(
-            (int)kind,
-            null,
-            null,
-            new HyperParameterSpec("LearningRate", learningRate, null),
-            new HyperParameterSpec("Momentum", momentum, null),
-            new HyperParameterSpec("Beta1", beta1, null),
-            new HyperParameterSpec("Beta2", beta2, null),
-            new HyperParameterSpec("Epsilon", epsilon, null));
+        float? learningRate = null,
+        float? momentum = null,
+        float? beta1 = null,
+        float? beta2 = null,
+        float? epsilon = null) =>
+        new(kind, learningRate, momentum, beta1, beta2, epsilon, Alpha: null, Centered: false, Amsgrad: false);
 
     /// <summary>784-128-10, ReLU then Softmax, CrossEntropy, Adam: the network of STYLE.md §5.</summary>
     public static NetworkSpec Mnist128() =>

@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
 using System.Threading;
+using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
 using StaticNet.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +12,7 @@ namespace StaticNet.Generator.Tests.Planning;
 /// <summary>The planner on hand-built specs: offsets, totals, FLOPs, tiles and defaults, with no compilation.</summary>
 public sealed class PlannerTests
 {
-    private static NetworkPlan Plan(NetworkSpec spec) => NetworkGenerator.Planner.Plan(spec, "1.2.3.4");
+    private static NetworkPlan Plan(NetworkSpec spec) => NetworkPlanner.Plan(spec, "1.2.3.4");
 
     [Fact]
     public void Mnist784x128x10_HasTheLayoutOfStyleGuideSection5()
@@ -22,13 +24,13 @@ public sealed class PlannerTests
         Assert.Equal(101_770, plan.ParameterCount);
         Assert.Equal(2, plan.Layers.Count);
 
-        LayerPlan hidden = plan.Layers[0];
-        Assert.Equal((0, 784, 128, ActivationKind.ReLU, InitKind.HeNormal, false), (hidden.Index, hidden.Inputs, hidden.Units, hidden.Activation, hidden.Init, hidden.IsOutput));
+        var hidden = (DensePlan)plan.Layers[0];
+        Assert.Equal((0, 784, 128, ActivationKind.ReLU, InitKind.HeNormal, false), (hidden.Index, hidden.Inputs, hidden.Units, hidden.Activation, hidden.Init, hidden.KeepsLogits));
         Assert.Equal(new BufferSlice("Dense0Weights", 0, 100_352), hidden.Weights);
         Assert.Equal(new BufferSlice("Dense0Bias", 100_352, 128), hidden.Bias);
 
-        LayerPlan output = plan.Layers[1];
-        Assert.Equal((1, 128, 10, ActivationKind.Softmax, InitKind.GlorotUniform, true), (output.Index, output.Inputs, output.Units, output.Activation, output.Init, output.IsOutput));
+        var output = (DensePlan)plan.Layers[1];
+        Assert.Equal((1, 128, 10, ActivationKind.Softmax, InitKind.GlorotUniform, true), (output.Index, output.Inputs, output.Units, output.Activation, output.Init, output.KeepsLogits));
         Assert.Equal(new BufferSlice("Dense1Weights", 100_480, 1_280), output.Weights);
         Assert.Equal(new BufferSlice("Dense1Bias", 101_760, 10), output.Bias);
         Assert.Same(output, plan.OutputLayer);
@@ -59,15 +61,15 @@ public sealed class PlannerTests
         Assert.Equal(LossKind.CrossEntropy, plan.Loss);
         Assert.True(plan.FusedOutput);
         Assert.True(plan.IsClassifier);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 1e-3f, 0.9f, 0.9f, 0.999f, 1e-8f), plan.Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 1e-3f, 0.9f, 0.9f, 0.999f, 1e-8f, 0.99f, false, false), plan.Optimizer);
         Assert.Null(plan.L1);
         Assert.Null(plan.L2);
         Assert.False(plan.HasRegularization);
         Assert.Equal("Samples.FashionMlp", plan.FullName);
         Assert.Equal("Samples.FashionMlp.Network.g.cs", plan.HintName);
         Assert.Equal("1.2.3.4", plan.GeneratorVersion);
-        Assert.Equal(784, plan.MaxWidth);
-        Assert.Equal(NetworkGenerator.Planner.RowTile, plan.RowTile);
+        Assert.Equal(0x7FFFFFC7 / 784, plan.MaxBatchSize);
+        Assert.Equal("Samples_FashionMlp", plan.ImplementationName);
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class PlannerTests
         long forward = 0;
         for (int i = 0; i < plan.Layers.Count; i++)
         {
-            LayerPlan layer = plan.Layers[i];
+            var layer = (DensePlan)plan.Layers[i];
             Assert.Equal(sizes[i], layer.Inputs);
             Assert.Equal(sizes[i + 1], layer.Units);
             Assert.Equal(offset, layer.Weights.Offset);
@@ -117,14 +119,14 @@ public sealed class PlannerTests
             Assert.Equal(sizes[i + 1], layer.Bias.Length);
             Assert.Equal($"Dense{i}Weights", layer.Weights.Name);
             Assert.Equal($"Dense{i}Bias", layer.Bias.Name);
-            Assert.Equal(i == plan.Layers.Count - 1, layer.IsOutput);
+            Assert.Equal(i == plan.Layers.Count - 1, ReferenceEquals(layer, plan.OutputLayer));
             offset = layer.Bias.End;
             forward += 2L * sizes[i] * sizes[i + 1];
         }
 
         Assert.Equal(offset, plan.ParameterCount);
         Assert.Equal(forward, plan.ForwardFlopsPerSample);
-        Assert.Equal(sizes.Max(), plan.MaxWidth);
+        Assert.Equal(0x7FFFFFC7 / sizes.Max(), plan.MaxBatchSize);
         Assert.Equal(sizes.Skip(1).Sum(), plan.ActivationFloatsPerSample);
         Assert.Equal(sizes[^1], plan.OutputSize);
     }
@@ -140,10 +142,11 @@ public sealed class PlannerTests
     {
         NetworkPlan plan = Plan(Specs.Create(columns, new[] { (columns, ActivationKind.ReLU), (1, ActivationKind.Identity) }));
 
-        Assert.Equal(vectors, plan.Layers[0].ColumnTile);
-        Assert.Equal(vectors, plan.Layers[0].InputColumnTile);
-        Assert.Equal(1, plan.Layers[1].ColumnTile);
-        Assert.Equal(vectors, plan.Layers[1].InputColumnTile);
+        DensePlan[] layers = plan.DenseLayers.ToArray();
+        Assert.Equal(vectors, layers[0].ColumnTile);
+        Assert.Equal(vectors, layers[0].InputColumnTile);
+        Assert.Equal(1, layers[1].ColumnTile);
+        Assert.Equal(vectors, layers[1].InputColumnTile);
     }
 
     [Theory]
@@ -156,7 +159,7 @@ public sealed class PlannerTests
     {
         // Names, not the generator's internal enums, in the signature: xunit theories must be public.
         NetworkPlan plan = Plan(Specs.Create(4, new[] { (3, Enum.Parse<ActivationKind>(activation)) }));
-        Assert.Equal(Enum.Parse<InitKind>(init), plan.Layers[0].Init);
+        Assert.Equal(Enum.Parse<InitKind>(init), ((DensePlan)plan.Layers[0]).Init);
     }
 
     [Theory]
@@ -179,11 +182,11 @@ public sealed class PlannerTests
     {
         NetworkSpec spec = Specs.Create(2, new[] { (1, ActivationKind.Identity) });
 
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Sgd, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Sgd) }).Optimizer);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Momentum, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Momentum) }).Optimizer);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Adam) }).Optimizer);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.AdaGrad, 0.01f, 0.9f, 0.9f, 0.999f, 1e-10f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.AdaGrad) }).Optimizer);
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.RMSProp, 0.01f, 0f, 0.9f, 0.999f, 1e-8f), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.RMSProp) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Sgd, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f, 0.99f, false, false), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Sgd) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Momentum, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f, 0.99f, false, false), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Momentum) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 0.001f, 0.9f, 0.9f, 0.999f, 1e-8f, 0.99f, false, false), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Adam) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.AdaGrad, 0.01f, 0.9f, 0.9f, 0.999f, 1e-10f, 0.99f, false, false), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.AdaGrad) }).Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.RMSProp, 0.01f, 0f, 0.9f, 0.999f, 1e-8f, 0.99f, false, false), Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.RMSProp) }).Optimizer);
         Assert.Equal(0.01f, Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.AdamW) }).WeightDecay);
         Assert.Null(Plan(spec with { Optimizer = Specs.Optimizer(OptimizerKindSpec.Adam) }).WeightDecay);
     }
@@ -198,7 +201,7 @@ public sealed class PlannerTests
 
         NetworkPlan plan = Plan(spec);
 
-        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 0.05f, 0.5f, 0.8f, 0.99f, 1e-6f), plan.Optimizer);
+        Assert.Equal(new OptimizerPlan(OptimizerKindSpec.Adam, 0.05f, 0.5f, 0.8f, 0.99f, 1e-6f, 0.99f, false, false), plan.Optimizer);
         Assert.Equal(1e-5f, plan.L1);
         Assert.Equal(0f, plan.L2); // written as 0: kept (a zero penalty is still a declared, run-time-changeable penalty)
         Assert.True(plan.HasRegularization);
@@ -236,7 +239,7 @@ public sealed class PlannerTests
     [Fact]
     public void Cancellation_IsObserved()
     {
-        Assert.ThrowsAny<OperationCanceledException>(() => NetworkGenerator.Planner.Plan(Specs.Mnist128(), "1.0.0.0", new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => NetworkPlanner.Plan(Specs.Mnist128(), "1.0.0.0", new CancellationToken(canceled: true)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Linq;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Validation;
 using StaticNet.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -9,12 +10,12 @@ namespace StaticNet.Generator.Tests.Planning;
 public sealed class ValidatorTests
 {
     private static string[] Ids(NetworkSpec spec) =>
-        NetworkGenerator.Validator.Validate(new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty)).Diagnostics.Select(d => d.Descriptor.Id).ToArray();
+        NetworkValidator.Validate(new ParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty)).Diagnostics.Select(d => d.Descriptor.Id).ToArray();
 
     [Fact]
     public void ValidSpec_HasNoDiagnostics()
     {
-        ValidationResult result = NetworkGenerator.Validator.Validate(new ParseResult(Specs.Mnist128(), EquatableArray<DiagnosticInfo>.Empty));
+        ValidationResult result = NetworkValidator.Validate(new ParseResult(Specs.Mnist128(), null, EquatableArray<DiagnosticInfo>.Empty));
 
         Assert.False(result.HasErrors);
         Assert.Empty(result.Diagnostics);
@@ -30,7 +31,7 @@ public sealed class ValidatorTests
         Assert.Empty(Ids(Specs.Create(1, new[] { (units, ActivationKind.Identity) })));
         Assert.Equal(new[] { "SN0014" }, Ids(Specs.Create(1, new[] { (units + 1, ActivationKind.Identity) })));
         Assert.Equal(new[] { "SN0014" }, Ids(Specs.Create(1, new[] { (units, ActivationKind.Identity), (1, ActivationKind.Identity) })));
-        Assert.Equal(536_870_911L, NetworkGenerator.Validator.MaxParameters);
+        Assert.Equal(536_870_911L, NetworkValidator.MaxParameters);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class ValidatorTests
     public void ParseFailure_PassesItsDiagnosticsThrough()
     {
         DiagnosticInfo failure = DiagnosticInfo.Create(Generator.Diagnostics.DiagnosticDescriptors.GeneratorFailure, null, "Net", "boom");
-        ValidationResult result = NetworkGenerator.Validator.Validate(new ParseResult(null, new[] { failure }.ToEquatableArray()));
+        ValidationResult result = NetworkValidator.Validate(new ParseResult(null, null, new[] { failure }.ToEquatableArray()));
 
         Assert.True(result.HasErrors);
         Assert.Null(result.Spec);

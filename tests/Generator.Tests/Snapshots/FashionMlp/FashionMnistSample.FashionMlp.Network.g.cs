@@ -474,21 +474,23 @@ namespace StaticNet.Generated
             ReadOnlySpan<float> a1 = _a1.AsSpan(0, batchSize * 128);
             // dW2 = a1ᵀ · dz2, db2 = Σ over the batch of dz2, [128,batch] x [batch,10]
             Dense.ParameterGradients<Layer2>(a1, dz2, DW2, DB2, batchSize);
-            // dz1 = (dz2 · W2ᵀ) ⊙ ReLU'(a1), [batch,10] x [10,128]
-            Span<float> dz1 = _dz1.AsSpan(0, batchSize * 128);
-            Dense.InputGradients<Layer2>(dz2, W2, _w2Transposed, dz1, batchSize);
-            ActivationFunctions.ReLUBackward(a1, dz1);
+            // da1 = dz2 · W2ᵀ, [batch,10] x [10,128]
+            Dense.InputGradients<Layer2>(dz2, W2, _w2Transposed, _dz1.AsSpan(0, batchSize * 128), batchSize);
 
             // ---- Layer 1: Dense 256 -> 128, ReLU ----
+            Span<float> dz1 = _dz1.AsSpan(0, batchSize * 128);
+            // dz1 = da1 ⊙ ReLU'(a1)
+            ActivationFunctions.ReLUBackward(_a1.AsSpan(0, batchSize * 128), dz1);
             ReadOnlySpan<float> a0 = _a0.AsSpan(0, batchSize * 256);
             // dW1 = a0ᵀ · dz1, db1 = Σ over the batch of dz1, [256,batch] x [batch,128]
             Dense.ParameterGradients<Layer1>(a0, dz1, DW1, DB1, batchSize);
-            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,128] x [128,256]
-            Span<float> dz0 = _dz0.AsSpan(0, batchSize * 256);
-            Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, dz0, batchSize);
-            ActivationFunctions.ReLUBackward(a0, dz0);
+            // da0 = dz1 · W1ᵀ, [batch,128] x [128,256]
+            Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 256), batchSize);
 
             // ---- Layer 0: Dense 784 -> 256, ReLU ----
+            Span<float> dz0 = _dz0.AsSpan(0, batchSize * 256);
+            // dz0 = da0 ⊙ ReLU'(a0)
+            ActivationFunctions.ReLUBackward(_a0.AsSpan(0, batchSize * 256), dz0);
             // dW0 = xᵀ · dz0, db0 = Σ over the batch of dz0, [784,batch] x [batch,256]
             Dense.ParameterGradients<Layer0>(x, dz0, DW0, DB0, batchSize);
         }

@@ -420,12 +420,13 @@ namespace StaticNet.Generated
             ReadOnlySpan<float> a0 = _a0.AsSpan(0, batchSize * 16);
             // dW1 = a0ᵀ · dz1, db1 = Σ over the batch of dz1, [16,batch] x [batch,3]
             Dense.ParameterGradients<Layer1>(a0, dz1, DW1, DB1, batchSize);
-            // dz0 = (dz1 · W1ᵀ) ⊙ ReLU'(a0), [batch,3] x [3,16]
-            Span<float> dz0 = _dz0.AsSpan(0, batchSize * 16);
-            Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, dz0, batchSize);
-            ActivationFunctions.ReLUBackward(a0, dz0);
+            // da0 = dz1 · W1ᵀ, [batch,3] x [3,16]
+            Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 16), batchSize);
 
             // ---- Layer 0: Dense 4 -> 16, ReLU ----
+            Span<float> dz0 = _dz0.AsSpan(0, batchSize * 16);
+            // dz0 = da0 ⊙ ReLU'(a0)
+            ActivationFunctions.ReLUBackward(_a0.AsSpan(0, batchSize * 16), dz0);
             // dW0 = xᵀ · dz0, db0 = Σ over the batch of dz0, [4,batch] x [batch,16]
             Dense.ParameterGradients<Layer0>(x, dz0, DW0, DB0, batchSize);
         }

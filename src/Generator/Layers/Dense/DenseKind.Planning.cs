@@ -1,0 +1,48 @@
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Layers.Dense;
+
+internal sealed partial class DenseKind
+{
+    protected override DensePlan Plan(DenseSpec layer, LayerPlanning context)
+    {
+        int index = context.DenseCount++;
+        int inputs = context.Inputs;
+        var weights = new BufferSlice($"Dense{index}Weights", context.ParameterOffset, inputs * layer.Units);
+        var bias = new BufferSlice($"Dense{index}Bias", weights.End, layer.Units);
+        context.ParameterOffset = bias.End;
+        context.Inputs = layer.Units;
+        InitKind init = layer.WeightInit != InitKind.Default ? layer.WeightInit
+            : ActivationFacts.IsReLUFamily(layer.Activation) ? InitKind.HeNormal : InitKind.GlorotUniform;
+        return new DensePlan(
+            context.Position,
+            inputs,
+            layer.Units,
+            index,
+            layer.Activation,
+            layer.Activation switch
+            {
+                ActivationKind.LeakyReLU => layer.NegativeSlope ?? HyperParameters.DefaultNegativeSlope,
+                ActivationKind.ELU => layer.Alpha ?? HyperParameters.DefaultEluAlpha,
+                _ => 0f,
+            },
+            weights,
+            bias,
+            init,
+            init switch
+            {
+                InitKind.Zeros => EquatableArray<int>.Empty,
+                InitKind.GlorotNormal or InitKind.GlorotUniform => new[] { inputs, layer.Units }.ToEquatableArray(),
+                _ => new[] { inputs }.ToEquatableArray(),
+            },
+            ColumnTile(layer.Units),
+            ColumnTile(inputs),
+            KeepsLogits: context.IsLast && ActivationFacts.IsFusedWith(layer.Activation, context.Spec.Loss!.Function),
+            Input: context.Previous?.TrainingOutput,
+            InputSymbol: context.Previous?.OutputSymbol ?? "x",
+            InputGradients: context.Previous?.OutputGradients);
+    }
+
+    // Enough vectors per tile to amortise the broadcasts, no more than fit the registers with 4 rows (4 x 3 + 4 < 16).
+    private static int ColumnTile(int columns) => columns >= 48 ? 3 : columns >= 16 ? 2 : 1;
+}

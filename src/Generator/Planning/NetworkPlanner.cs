@@ -1,0 +1,219 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using StaticNet.Generator.Layers;
+using StaticNet.Generator.Layers.Dense;
+using StaticNet.Generator.Layers.Dropout;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Planning;
+
+/// <summary>
+/// Turns a valid <see cref="NetworkSpec"/> into a <see cref="NetworkPlan"/>: every layer (planned by its kind), buffer,
+/// offset, tile, default, run-time hyper-parameter and optimizer sweep. The emitter prints what is decided here.
+/// </summary>
+internal static class NetworkPlanner
+{
+    public static NetworkPlan Plan(NetworkSpec spec, string generatorVersion, CancellationToken cancellationToken = default)
+    {
+        int inputSize = spec.InputSize!.Value;
+        var context = new LayerPlanning(spec) { Inputs = inputSize };
+        var layers = new List<LayerPlan>();
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            context.Layer = spec.Layers[i];
+            context.Position = i;
+            context.IsLast = i == spec.Layers.Count - 1;
+            context.Previous = i > 0 ? layers[i - 1] : null;
+            layers.Add(LayerKinds.For(context.Layer).Plan(context));
+        }
+
+        LossSpec loss = spec.Loss!;
+        RegularizationSpec r = spec.Regularization;
+        OptimizerSpec o = spec.Optimizer!;
+        var optimizer = new OptimizerPlan(
+            o.Kind,
+            HyperParameters.LearningRate.Resolve(o),
+            HyperParameters.Momentum.Resolve(o),
+            HyperParameters.Beta1.Resolve(o),
+            HyperParameters.Beta2.Resolve(o),
+            HyperParameters.Epsilon.Resolve(o),
+            HyperParameters.Alpha.Resolve(o),
+            o.Centered,
+            o.Amsgrad);
+        float? weightDecay = r.WeightDecay ?? (o.Kind == OptimizerKindSpec.AdamW ? HyperParameters.AdamWWeightDecay : null);
+
+        var output = (DensePlan)layers[layers.Count - 1];
+        int parameterCount = context.ParameterOffset;
+        int maxWidth = System.Math.Max(inputSize, layers.Max(l => l.Outputs));
+        string name = spec.FullName.Replace("@", string.Empty);
+        var layerArray = layers.ToEquatableArray();
+        return new NetworkPlan(
+            spec.Namespace,
+            spec.ContainingTypes,
+            spec.ClassName,
+            spec.FullName,
+            // A hint name may not contain '@' (AddSource throws): drop the escapes of names such as @class.
+            name + ".Network.g.cs",
+            name.Replace('.', '_'),
+            generatorVersion,
+            inputSize,
+            output.Units,
+            parameterCount,
+            // Array.MaxLength (0x7FFFFFC7), not int.MaxValue: the runtime's largest array is slightly shorter.
+            0x7FFFFFC7 / maxWidth,
+            layerArray,
+            loss.Function,
+            output.KeepsLogits,
+            IsClassifier: loss.Function == LossKind.CrossEntropy || (loss.Function == LossKind.BinaryCrossEntropy && output.Units == 1),
+            ClassCount: loss.Function == LossKind.CrossEntropy ? output.Units : 2,
+            optimizer,
+            r.L1,
+            r.L2,
+            weightDecay,
+            r.ClipNorm,
+            r.ClipValue,
+            r.PenalizeBiases,
+            loss.LabelSmoothing,
+            loss.Delta ?? HyperParameters.DefaultHuberDelta,
+            layers.Sum(l => l.ForwardFlops),
+            layers.Sum(l => l.TrainingFlops),
+            layers.OfType<DensePlan>().Sum(l => l.Units),
+            Summary(spec.ClassName, inputSize, layerArray, parameterCount),
+            OptimizerState(optimizer).ToEquatableArray(),
+            RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
+            UpdateRanges(layers.OfType<DensePlan>(), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
+    }
+
+    /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>
+    private static IEnumerable<StateBufferPlan> OptimizerState(OptimizerPlan o)
+    {
+        switch (o.Kind)
+        {
+            case OptimizerKindSpec.Momentum:
+            case OptimizerKindSpec.Nesterov:
+                yield return new("_velocity", "momentum buffer v");
+                break;
+            case OptimizerKindSpec.AdaGrad:
+                yield return new("_squareSums", "sum of squared gradients s");
+                break;
+            case OptimizerKindSpec.RMSProp:
+                yield return new("_squareAverages", "running average of squared gradients s");
+                if (o.Centered)
+                {
+                    yield return new("_gradientAverages", "running average of gradients m (centered)");
+                }
+
+                yield return new("_velocity", "momentum buffer b (used when momentum > 0)");
+                break;
+            case OptimizerKindSpec.Adam:
+            case OptimizerKindSpec.AdamW:
+                yield return new("_firstMoments", "first-moment estimate m");
+                yield return new("_secondMoments", "second-moment estimate v");
+                if (o.Amsgrad)
+                {
+                    yield return new("_maxSecondMoments", "running maximum of v (AMSGrad)");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The run-time hyper-parameters the declaration uses, from the table, with their defaults and ranges.</summary>
+    private static IEnumerable<HyperParameterPlan> RunTimeParameters(NetworkSpec spec, OptimizerPlan optimizer, float? weightDecay, List<LayerPlan> layers)
+    {
+        foreach (OptimizerParameter parameter in HyperParameters.Optimizer)
+        {
+            if (parameter.Applies(optimizer.Kind))
+            {
+                HyperParameter p = parameter.Definition;
+                yield return new(p.Property!, p.Field, parameter.Resolve(spec.Optimizer!), parameter.RangeFor(optimizer.Kind), p.Summary);
+            }
+        }
+
+        RegularizationSpec r = spec.Regularization;
+        string penalized = r.PenalizeBiases ? "weights and biases" : "weights";
+        foreach ((HyperParameter parameter, float? value) in new[]
+        {
+            (HyperParameters.L1, r.L1),
+            (HyperParameters.L2, r.L2),
+            (HyperParameters.WeightDecay, weightDecay),
+            (HyperParameters.ClipValue, r.ClipValue),
+            (HyperParameters.ClipNorm, r.ClipNorm),
+            (HyperParameters.LabelSmoothing, spec.Loss!.LabelSmoothing),
+            (HyperParameters.HuberDelta, spec.Loss.Function == LossKind.Huber ? spec.Loss.Delta ?? HyperParameters.DefaultHuberDelta : null),
+        })
+        {
+            if (value is float resolved)
+            {
+                yield return new(parameter.Property!, parameter.Field, resolved, parameter.Range, string.Format(System.Globalization.CultureInfo.InvariantCulture, parameter.Summary, penalized));
+            }
+        }
+
+        foreach (DropoutPlan dropout in layers.OfType<DropoutPlan>())
+        {
+            yield return dropout.Rate;
+        }
+    }
+
+    /// <summary>
+    /// The optimizer's sweeps: one over the whole buffer when every tensor is treated alike, else one per run of
+    /// tensors with the same treatment (weights penalised, biases not unless PenalizeBiases).
+    /// </summary>
+    private static IEnumerable<UpdateRange> UpdateRanges(IEnumerable<DensePlan> layers, bool penalizeBiases, bool hasPenalty)
+    {
+        var tensors = new List<(BufferSlice Slice, string Name, bool Penalized)>();
+        foreach (DensePlan layer in layers)
+        {
+            tensors.Add((layer.Weights, $"W{layer.Index}", hasPenalty));
+            tensors.Add((layer.Bias, $"b{layer.Index}", hasPenalty && penalizeBiases));
+        }
+
+        int start = 0;
+        for (int i = 1; i <= tensors.Count; i++)
+        {
+            if (i == tensors.Count || tensors[i].Penalized != tensors[start].Penalized)
+            {
+                int offset = tensors[start].Slice.Offset;
+                string names = string.Join(" ", tensors.Skip(start).Take(i - start).Select(t => t.Name));
+                yield return new UpdateRange(offset, tensors[i - 1].Slice.End - offset, tensors[start].Penalized, names);
+                start = i;
+            }
+        }
+    }
+
+    /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
+    private static string Summary(string name, int inputSize, EquatableArray<LayerPlan> layers, int parameterCount)
+    {
+        var rows = new List<string[]> { new[] { "Layer (type)", "Output Shape", "Param #" } };
+        rows.Add(new[] { "input (Input)", $"(batch, {inputSize})", "0" });
+        foreach (LayerPlan layer in layers)
+        {
+            rows.Add(new[] { layer.SummaryName, $"(batch, {layer.Outputs})", layer.ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        int[] widths = new int[3];
+        foreach (string[] row in rows)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                widths[c] = System.Math.Max(widths[c], row[c].Length);
+            }
+        }
+
+        int total = widths[0] + widths[1] + widths[2] + 4;
+        var text = new System.Text.StringBuilder();
+        text.Append("Model: \"").Append(name).Append("\"\n");
+        text.Append('=', total).Append('\n');
+        for (int r = 0; r < rows.Count; r++)
+        {
+            text.Append(rows[r][0].PadRight(widths[0] + 2)).Append(rows[r][1].PadRight(widths[1] + 2)).Append(rows[r][2].PadLeft(widths[2])).Append('\n');
+            text.Append(r == 0 ? '=' : '-', total).Append('\n');
+        }
+
+        text.Append("Total params: ").Append(parameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" (").Append((parameterCount * 4 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)).Append(" KiB)\n");
+        return text.ToString();
+    }
+}
