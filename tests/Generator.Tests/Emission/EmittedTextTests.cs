@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using StaticNet.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace StaticNet.Generator.Tests.Emission;
+
+/// <summary>
+/// Facts of the emitted text, for every declaration of <see cref="Sources"/> (found by reflection): the budgets of
+/// issue 6 and STYLE.md §5 (line length, <c>global::</c>, size), and the layout a reader relies on (one banner per
+/// layer in Forward and Backward, each forward step under its formula). They read the text only, so they hold across
+/// any restructuring of the generator, and they fail on the line that breaks them.
+/// </summary>
+public sealed class EmittedTextTests
+{
+    public const int MaxLineLength = 160;
+
+    /// <summary>At most this many <c>global::</c> in the user's partial class (its namespace and containing types included).</summary>
+    public const int MaxGlobalQualifiersInUserPart = 50;
+
+    /// <summary>
+    /// Lines the generator still writes over <see cref="MaxLineLength"/> characters, by their text without indentation.
+    /// The limit holds for every other line; <see cref="KnownLongLines_AreStillWritten"/> fails once the generator wraps
+    /// one, so that its entry here is deleted and the limit covers it.
+    /// </summary>
+    private static readonly string[] KnownLongLines =
+    {
+        // The user partial's one-pass ComputeLoss (58bc32f): 159 characters before indentation, 163 to 167 with it.
+        "public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> outputs, int batchSize)",
+    };
+
+    public static TheoryData<string> All => Declarations.All;
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void NoLineIsLongerThan160Characters(string declaration)
+    {
+        GeneratedFile file = Declarations.Generate(declaration);
+
+        string[] tooLong = LongLines(file).Where(l => !KnownLongLines.Contains(l.Text.Trim(), StringComparer.Ordinal)).Select(l => l.Describe).ToArray();
+
+        Assert.True(tooLong.Length == 0, $"{declaration}: lines over {MaxLineLength} characters:\n" + string.Join("\n", tooLong));
+    }
+
+    [Fact]
+    public void KnownLongLines_AreStillWritten()
+    {
+        foreach (string known in KnownLongLines)
+        {
+            Assert.True(
+                Declarations.Names.Any(d => LongLines(Declarations.Generate(d)).Any(l => l.Text.Trim() == known)),
+                $"No declaration writes this line over {MaxLineLength} characters any more; delete it from KnownLongLines:\n{known}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void TheImplementationNamespaceUsesGlobalOnlyInAttributesAndCrefs(string declaration)
+    {
+        // Everything in StaticNet.Generated binds through its using directives; global:: is left where a using cannot
+        // reach (attribute arguments written fully) and in crefs to the user's type.
+        GeneratedFile file = Declarations.Generate(declaration);
+
+        string[] offending = file.ImplementationPart
+            .Select((line, i) => (Line: line, Number: file.Lines.Count - file.ImplementationPart.Count() + i + 1))
+            .Where(l => !l.Line.TrimStart().StartsWith('['))
+            .Where(l => Regex.Replace(l.Line, "cref=\"[^\"]*\"", string.Empty).Contains("global::", StringComparison.Ordinal))
+            .Select(l => $"{l.Number}: {l.Line.Trim()}")
+            .ToArray();
+
+        Assert.True(offending.Length == 0, $"{declaration}: global:: in namespace StaticNet.Generated:\n" + string.Join("\n", offending));
+        Assert.Contains(file.ImplementationPart, l => l.Contains("global::", StringComparison.Ordinal)); // the rule has lines to look at
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void TheUserPartialHasFewGlobalQualifiers(string declaration)
+    {
+        GeneratedFile file = Declarations.Generate(declaration);
+
+        int count = file.UserPart.Sum(CountGlobal);
+
+        Assert.InRange(count, 1, MaxGlobalQualifiersInUserPart);
+    }
+
+    [Fact]
+    public void TheFashionMnistFileFitsItsBudget()
+    {
+        // Issue 6: the FashionMnist network's file has at most 600 lines and 60 global::.
+        GeneratedFile file = Declarations.Generate(nameof(Sources.FashionMlp));
+
+        Assert.InRange(file.Lines.Count, 1, 600);
+        Assert.InRange(file.Lines.Sum(CountGlobal), 1, 60);
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void TheTextIsPlain(string declaration)
+    {
+        GeneratedFile file = Declarations.Generate(declaration);
+
+        Assert.DoesNotContain('\r', file.Text);
+        Assert.DoesNotContain('\t', file.Text);
+        Assert.EndsWith("}\n", file.Text, StringComparison.Ordinal);
+        NonEmpty.All(file.Lines.Select((l, i) => (Line: l, Number: i + 1)), l => Assert.False(l.Line.EndsWith(' '), $"{declaration}: trailing space on line {l.Number}"));
+        Assert.StartsWith("// <auto-generated/>\n", file.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void ForwardAndBackwardHaveOneBannerPerLayerOfTheHeader(string declaration)
+    {
+        GeneratedFile file = Declarations.Generate(declaration);
+        int[] layers = Regex.Matches(file.Header, @"^//   Layer (\d+) ", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+        Assert.NotEmpty(layers);
+        Assert.Equal(Enumerable.Range(0, layers.Length), layers);
+
+        string forward = Region.Forward.Cut(file);
+        string backward = Region.Backward.Cut(file);
+
+        Assert.Equal(layers, Banners(forward));
+        Assert.Equal(layers.Reverse(), Banners(backward));
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void EachForwardStepIsUnderItsFormula(string declaration)
+    {
+        // "// ---- Layer k: ... ----" then "// ak = f(...)" or "// zk = ...": the formula first, the calls under it.
+        string[] forward = Region.Forward.Cut(Declarations.Generate(declaration)).Split('\n');
+
+        var banners = forward.Select((line, i) => (line, i)).Where(x => x.line.TrimStart().StartsWith("// ---- Layer ", StringComparison.Ordinal)).ToArray();
+        NonEmpty.All(banners, b =>
+        {
+            int layer = int.Parse(Regex.Match(b.line, @"Layer (\d+)").Groups[1].Value);
+            Assert.Matches($@"^\s*// [az]{layer} = ", forward[b.i + 1]);
+        }, "the layer banners of Forward");
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void TheForwardPassFitsOnAScreen(string declaration)
+    {
+        // STYLE.md §5: the forward pass of a three-layer network fits on one screen (every test declaration has 2 or 3 layers).
+        string forward = Region.Forward.Cut(Declarations.Generate(declaration));
+
+        Assert.InRange(forward.Split('\n').Length, 5, 40);
+    }
+
+    private static int[] Banners(string region) =>
+        Regex.Matches(region, @"^\s*// ---- Layer (\d+): ", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+
+    private static int CountGlobal(string line) => Regex.Matches(line, "global::").Count;
+
+    private static IEnumerable<(string Text, string Describe)> LongLines(GeneratedFile file) =>
+        file.Lines
+            .Select((line, i) => (Text: line, Describe: $"{i + 1} ({line.Length}): {line.Trim()}"))
+            .Where(l => l.Text.Length > MaxLineLength);
+}
