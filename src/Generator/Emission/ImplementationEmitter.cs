@@ -71,8 +71,21 @@ internal static class ImplementationEmitter
             w.Line("private readonly float[] _logitScratch = new float[OutputSize];");
         }
 
-        w.Line("// Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),");
-        w.Line("// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.");
+        // The comment names only the kinds of workspace this network has.
+        var kinds = new List<string> { plan.FusedOutput ? "activations a (logits z of the last layer)" : "activations a" };
+        if (plan.DenseLayers.Any(l => l.PreActivations is not null))
+        {
+            kinds.Add("pre-activations z kept for the derivative");
+        }
+
+        if (plan.HasDropout)
+        {
+            kinds.Add("dropout masks and dropped activations d");
+        }
+
+        kinds.Add("gradients dz");
+        w.Line("// Workspaces of [batch x units], grown to the largest batch seen:");
+        w.Line($"// {string.Join(", ", kinds)}.");
         foreach (LayerPlan layer in plan.Layers)
         {
             // Three to a line keeps the widest layer (z, a, dz) within the line length.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -16,19 +17,20 @@ namespace StaticNet.Generator.Tests.Diagnostics;
 /// <summary>The descriptors themselves, and SN0099, which no declaration can trigger.</summary>
 public sealed class DescriptorTests
 {
-    private static DiagnosticDescriptor[] All => typeof(DiagnosticDescriptors)
+    /// <summary>The descriptor fields of <see cref="DiagnosticDescriptors"/>, by reflection.</summary>
+    private static FieldInfo[] Fields => typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
+    private static DiagnosticDescriptor[] All => Fields.Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToArray();
+
     [Fact]
-    public void EveryDescriptorHasAUniqueIdATestAndAReleaseEntry()
+    public void EveryDescriptorHasAUniqueIdAndAReleaseEntry()
     {
         string[] ids = All.Select(d => d.Id).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.Matches("^SN[0-9]{4}$", id));
-        Assert.Equal(DiagnosticTests.TestedIds.OrderBy(i => i), ids.OrderBy(i => i));
+        NonEmpty.All(ids, id => Assert.Matches("^SN[0-9]{4}$", id), "the descriptor ids");
 
         string releases = FindReleaseNotes();
         foreach (DiagnosticDescriptor descriptor in All)
@@ -37,10 +39,86 @@ public sealed class DescriptorTests
         }
     }
 
+    /// <summary>
+    /// Every descriptor (found by reflection) is asserted by at least one test (found in the test sources): passed to
+    /// <see cref="DiagnosticVerifier.Verify"/> in an <see cref="ExpectedDiagnostic"/>, or compared by a positive
+    /// <c>Assert</c>, inside a <c>[Fact]</c> or <c>[Theory]</c> (the rule of <see cref="AssertedDescriptors"/>). No list
+    /// is kept by hand: a new descriptor fails here until a test asserts it, and deleting the last test of one does too.
+    /// </summary>
+    [Fact]
+    public void EveryDescriptorIsAssertedByATest()
+    {
+        Dictionary<string, SortedSet<string>> asserted = AssertedDescriptors.Find(TestProject.Sources);
+
+        string[] untested = Fields
+            .Where(f => !asserted.ContainsKey(f.Name))
+            .Select(f => $"{((DiagnosticDescriptor)f.GetValue(null)!).Id} DiagnosticDescriptors.{f.Name}")
+            .ToArray();
+
+        Assert.True(
+            untested.Length == 0,
+            "No test asserts these descriptors; add a test in Diagnostics/ that passes ExpectedDiagnostic.Of(DiagnosticDescriptors.<Name>, ...)"
+            + " to DiagnosticVerifier.Verify:\n" + string.Join("\n", untested));
+        Assert.Empty(asserted.Keys.Except(Fields.Select(f => f.Name))); // every name found is a descriptor
+    }
+
+    [Fact]
+    public void TheCoverageScanReadsTheTestsThisAssemblyRuns()
+    {
+        // The scan is only as good as the files it reads: they must declare exactly the tests compiled here.
+        var compiled = new SortedSet<string>(
+            typeof(DescriptorTests).Assembly.GetTypes()
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                    .Where(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any())
+                    .Select(m => $"{t.Name}.{m.Name}")),
+            StringComparer.Ordinal);
+
+        Assert.Contains($"{nameof(DescriptorTests)}.{nameof(TheCoverageScanReadsTheTestsThisAssemblyRuns)}", compiled);
+        Assert.Equal(compiled, AssertedDescriptors.TestMethods(TestProject.Sources));
+    }
+
+    [Fact]
+    public void TheCoverageScanCountsOnlyPositiveAssertionsInTests()
+    {
+        SyntaxTree source = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+            public sealed class Sample
+            {
+                [Fact]
+                public void Verified() => DiagnosticVerifier.Verify("src", Of(DiagnosticDescriptors.NotPartial, 0, "Net"));
+
+                [Theory]
+                [InlineData(1)]
+                public void Compared(int x)
+                {
+                    Assert.Same(StaticNet.Generator.Diagnostics.DiagnosticDescriptors.NoLayers, run.Descriptor);
+                    Assert.Equal(DiagnosticDescriptors.InvalidUnits.Id, run.Id);
+                }
+
+                [Fact]
+                public void NotAnAssertion()
+                {
+                    var descriptor = DiagnosticDescriptors.MissingLoss;
+                    Helper(DiagnosticDescriptors.MissingLoss);
+                    Assert.DoesNotContain(run.Diagnostics, d => d.Descriptor == DiagnosticDescriptors.MissingOptimizer);
+                    Assert.NotEqual(DiagnosticDescriptors.MissingOptimizer.Id, run.Id);
+                }
+
+                public void NotATest() => DiagnosticVerifier.Verify("src", Of(DiagnosticDescriptors.GenericNetwork, 0));
+            }
+            """);
+
+        Dictionary<string, SortedSet<string>> asserted = AssertedDescriptors.Find(new[] { source });
+
+        Assert.Equal(new[] { "InvalidUnits", "NoLayers", "NotPartial" }, asserted.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { "Sample.Verified" }, asserted["NotPartial"]);
+        Assert.Equal(new[] { "Sample.Compared" }, asserted["NoLayers"]);
+        Assert.Equal(new[] { "Sample.Compared", "Sample.NotAnAssertion", "Sample.Verified" }, AssertedDescriptors.TestMethods(new[] { source }));
+    }
+
     [Fact]
     public void EveryDescriptorIsAnEnabledErrorWithTitleMessageAndHelp()
     {
-        Assert.All(All, d =>
+        NonEmpty.All(All, d =>
         {
             // Only SN0016 (a Softmax that cannot learn, yet compiles and runs) is a warning; everything else stops generation.
             Assert.Equal(d.Id == "SN0016" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.DefaultSeverity);
@@ -50,7 +128,7 @@ public sealed class DescriptorTests
             Assert.NotEmpty(d.Description.ToString());
             Assert.EndsWith("#" + d.Id.ToLowerInvariant(), d.HelpLinkUri);
             Assert.DoesNotContain("{", d.Title.ToString());
-        });
+        }, "the descriptors");
     }
 
     [Fact]
@@ -75,6 +153,7 @@ public sealed class DescriptorTests
         DiagnosticInfo failure = Assert.Single(NetworkGenerator.Failures(
             System.Collections.Immutable.ImmutableArray.Create(generated), System.Collections.Immutable.ImmutableArray.Create(declaration)));
         Diagnostic diagnostic = failure.ToDiagnostic();
+        Assert.Same(DiagnosticDescriptors.GeneratorFailure, diagnostic.Descriptor);
         Assert.Equal("SN0099", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("/test/Net.cs", diagnostic.Location.GetLineSpan().Path);

@@ -12,80 +12,157 @@ using Xunit;
 namespace StaticNet.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Compares generated files with the expected files in <c>Snapshots/&lt;TestName&gt;/&lt;HintName&gt;</c>, exactly.
-/// The generator's version is written as <c>%VERSION%</c> in the expected files and substituted on compare. With
-/// <c>UPDATE_SNAPSHOTS=1</c> the current output is written over the expected files (see Snapshots/README.md).
+/// Compares generated text with the expected files in <c>Snapshots/&lt;TestName&gt;/&lt;FileName&gt;</c>, exactly: whole
+/// generated files (named by hint name) or regions cut from them (see <see cref="GeneratedFile"/>). The generator's
+/// version is written as <c>%VERSION%</c> in the expected files and substituted on compare. With
+/// <c>UPDATE_SNAPSHOTS=1</c> the current text is written over the expected files that differ, the files of the test's
+/// folder that it no longer produces are deleted, and the test fails saying what it wrote, so that an update run never
+/// passes without review (see Snapshots/README.md).
 /// </summary>
 internal static class Snapshot
 {
     public const string VersionPlaceholder = "%VERSION%";
+    public const string UpdateVariable = "UPDATE_SNAPSHOTS";
     private const int MaxDiffLines = 40;
 
     /// <summary>The version the generator writes into its header and <c>[GeneratedCode]</c>.</summary>
     public static readonly string GeneratorVersion = typeof(NetworkGenerator).Assembly.GetName().Version!.ToString();
 
-    public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
+    public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    /// <summary>Checks every generated file of <paramref name="sources"/> against <c>Snapshots/&lt;testName&gt;/</c>.</summary>
-    public static void Verify(
-        IEnumerable<GeneratedSourceResult> sources,
-        [CallerMemberName] string testName = "",
-        [CallerFilePath] string callerFilePath = "")
+    /// <summary>The <c>Snapshots</c> folder of the source tree.</summary>
+    public static string SnapshotsDirectory => Path.Combine(TestProject.Directory, "Snapshots");
+
+    /// <summary>Checks <paramref name="files"/> (file name to text) against <c>Snapshots/&lt;testName&gt;/</c>.</summary>
+    public static void Verify(IReadOnlyDictionary<string, string> files, [CallerMemberName] string testName = "")
     {
-        string directory = Path.Combine(SnapshotsDirectory(callerFilePath), testName);
-        var generated = sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
-        Assert.NotEmpty(generated);
-
-        if (Updating)
+        Assert.NotEmpty(files);
+        IReadOnlyList<string> failures = Check(Path.Combine(SnapshotsDirectory, testName), files, Updating);
+        if (failures.Count > 0)
         {
+            Assert.Fail(string.Join("\n\n", failures));
+        }
+    }
+
+    /// <summary>Checks every generated file of <paramref name="sources"/>, named by hint name.</summary>
+    public static void Verify(IEnumerable<GeneratedSourceResult> sources, [CallerMemberName] string testName = "") =>
+        Verify(sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal), testName);
+
+    /// <summary>
+    /// The snapshot check of one folder, with no assertion: the failures, none when the folder holds exactly
+    /// <paramref name="files"/>. With <paramref name="update"/>, first writes the files that differ and deletes the
+    /// ones not in <paramref name="files"/>; each write or deletion is a failure, so an update run fails until a rerun
+    /// without it finds nothing to change.
+    /// </summary>
+    public static IReadOnlyList<string> Check(string directory, IReadOnlyDictionary<string, string> files, bool update)
+    {
+        var failures = new List<string>();
+        if (update)
+        {
+            var written = new List<string>();
             Directory.CreateDirectory(directory);
-            foreach (string stale in Directory.GetFiles(directory).Where(f => !generated.ContainsKey(Path.GetFileName(f))))
+            foreach (string stale in Directory.GetFiles(directory).Where(f => !files.ContainsKey(Path.GetFileName(f))).OrderBy(f => f, StringComparer.Ordinal))
             {
                 File.Delete(stale);
+                written.Add($"deleted {stale} (no longer produced)");
             }
 
-            foreach ((string hintName, string text) in generated)
+            foreach ((string name, string text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 string expected = ToPlaceholders(text);
-                Assert.Equal(text, FromPlaceholders(expected)); // the version was found exactly where it is substituted
-                File.WriteAllText(Path.Combine(directory, hintName), expected, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                if (!string.Equals(text, FromPlaceholders(expected), StringComparison.Ordinal))
+                {
+                    failures.Add($"{name}: the text contains {VersionPlaceholder}, so its snapshot could not be read back.");
+                    continue;
+                }
+
+                string path = Path.Combine(directory, name);
+                if (!File.Exists(path) || !string.Equals(Read(path), expected, StringComparison.Ordinal))
+                {
+                    File.WriteAllText(path, expected, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    written.Add($"wrote {path}");
+                }
             }
 
-            return;
+            if (written.Count > 0)
+            {
+                failures.Add(
+                    $"{UpdateVariable}=1: the snapshot was written, not verified:\n  " + string.Join("\n  ", written)
+                    + "\nReview the change with `git diff -- tests/Generator.Tests/Snapshots`, then run the tests again without "
+                    + $"{UpdateVariable} to see them pass.");
+                return failures;
+            }
         }
 
-        var failures = new List<string>();
         string[] expectedFiles = Directory.Exists(directory) ? Directory.GetFiles(directory).Select(f => Path.GetFileName(f)).ToArray() : Array.Empty<string>();
-        foreach (string missing in expectedFiles.Where(f => !generated.ContainsKey(f)))
+        foreach (string extra in expectedFiles.Where(f => !files.ContainsKey(f)).OrderBy(f => f, StringComparer.Ordinal))
         {
-            failures.Add($"Expected file {missing} was not generated.");
+            failures.Add($"Expected file {Path.Combine(directory, extra)} was not produced.");
         }
 
-        foreach ((string hintName, string actual) in generated.OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach ((string name, string actual) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            string path = Path.Combine(directory, hintName);
+            string path = Path.Combine(directory, name);
             if (!File.Exists(path))
             {
-                failures.Add($"No expected file {path} for generated {hintName}.");
+                failures.Add($"No expected file {path} for {name}.");
                 continue;
             }
 
-            // CRLF only if a checkout converted the file; the generator writes '\n' everywhere.
-            string expected = FromPlaceholders(File.ReadAllText(path).Replace("\r\n", "\n"));
+            string expected = FromPlaceholders(Read(path));
             if (!string.Equals(expected, actual, StringComparison.Ordinal))
             {
-                failures.Add($"{hintName} differs from {path}:\n{Diff(expected, actual)}");
+                failures.Add($"{name} differs from {path}:\n{Diff(expected, actual)}");
             }
         }
 
-        if (failures.Count > 0)
+        if (failures.Count > 0 && !update)
         {
-            Assert.Fail(
-                string.Join("\n\n", failures)
-                + "\n\nIf the new output is intended, accept it with `UPDATE_SNAPSHOTS=1 dotnet test tests/Generator.Tests`"
-                + " and review the git diff of tests/Generator.Tests/Snapshots.");
+            failures.Add(
+                $"If the new output is intended, write it with `{UpdateVariable}=1 dotnet test tests/Generator.Tests` (that run fails"
+                + " after writing), review `git diff -- tests/Generator.Tests/Snapshots`, and run the tests again.");
         }
+
+        return failures;
     }
+
+    /// <summary>
+    /// Snapshot folders no test of <paramref name="testClass"/> owns (a folder is named after its test method, a public
+    /// <c>[Fact]</c> or <c>[Theory]</c>); with <paramref name="update"/>, deleted. Either way each is a failure.
+    /// </summary>
+    public static IReadOnlyList<string> CheckFolders(string snapshotsDirectory, Type testClass, bool update) =>
+        CheckFolders(
+            snapshotsDirectory,
+            testClass.GetMethods().Where(m => m.GetCustomAttributes(typeof(FactAttribute), inherit: true).Length > 0).Select(m => m.Name),
+            testClass.Name,
+            update);
+
+    /// <summary>Snapshot folders not named in <paramref name="tests"/>; with <paramref name="update"/>, deleted.</summary>
+    public static IReadOnlyList<string> CheckFolders(string snapshotsDirectory, IEnumerable<string> testNames, string owner, bool update)
+    {
+        var tests = new HashSet<string>(testNames, StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (string folder in Directory.GetDirectories(snapshotsDirectory).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            if (!tests.Contains(Path.GetFileName(folder)))
+            {
+                if (update)
+                {
+                    Directory.Delete(folder, recursive: true);
+                    failures.Add($"{UpdateVariable}=1: deleted {folder}, which no test of {owner} produces; review `git diff`.");
+                }
+                else
+                {
+                    failures.Add($"{folder} belongs to no test of {owner}: delete it, or run with {UpdateVariable}=1.");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    // CRLF only if a checkout converted the file; the generator writes '\n' everywhere.
+    private static string Read(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>Replaces the generator version where the generator writes it (header and [GeneratedCode]).</summary>
     public static string ToPlaceholders(string text) => text
@@ -138,28 +215,5 @@ internal static class Snapshot
         }
 
         return differing > 0 ? text.ToString() : "(the texts differ only in line endings or a trailing newline)\n";
-    }
-
-    /// <summary>
-    /// The Snapshots folder of the source tree: beside the calling test file, or, when the build mapped source paths,
-    /// found by walking up from the test binaries to the project.
-    /// </summary>
-    private static string SnapshotsDirectory(string callerFilePath)
-    {
-        string? callerDirectory = Path.GetDirectoryName(callerFilePath);
-        if (callerDirectory is not null && Directory.Exists(callerDirectory) && Path.GetFileName(callerDirectory) == "Snapshots")
-        {
-            return callerDirectory;
-        }
-
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StaticNet.Generator.Tests.csproj")))
-            {
-                return Path.Combine(dir.FullName, "Snapshots");
-            }
-        }
-
-        throw new InvalidOperationException($"Cannot find the Snapshots folder from {callerFilePath} or {AppContext.BaseDirectory}.");
     }
 }

@@ -1,0 +1,40 @@
+/// <summary>
+/// One optimizer step from the current <see cref="Gradients"/>: RMSProp(learningRate 0.01, alpha 0.99, epsilon 1E-08, momentum 0.5, centered)
+/// in one sweep over the parameters, after decoupled weight decay.
+/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
+/// </summary>
+/// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
+public void ApplyGradients() => _network.ApplyGradients();
+
+/// <summary>
+/// The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
+/// Decoupled weight decay is not a loss term.
+/// </summary>
+public float RegularizationLoss() => _network.RegularizationLoss();
+
+// ---- in namespace StaticNet.Generated ----
+// RMSProp (Hinton 2012, PyTorch RMSprop): s ← α·s + (1-α)·g²; m ← α·m + (1-α)·g; d = √(s - m²) + ε;
+// with momentum b ← μ·b + g/d, w ← w - lr·b; else w ← w - lr·g/d
+// with g = ∂L/∂w after w ← w·(1 - lr·λ) on the penalised tensors.
+public void ApplyGradients()
+{
+    using var call = _guard.Enter(Name);
+    _stepCount++;
+    Update(0, 120, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
+    Update(120, 20, Penalty.None); // b0
+    Update(140, 200, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
+    Update(340, 10, Penalty.None); // b1
+    Update(350, 20, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
+    Update(370, 2, Penalty.None); // b2
+}
+
+private void Update(int offset, int length, Penalty penalty)
+{
+    Span<float> w = _parameters.AsSpan(offset, length), g = _gradients.AsSpan(offset, length);
+    Span<float> s0 = _squareAverages.AsSpan(offset, length); // running average of squared gradients s
+    Span<float> s1 = _gradientAverages.AsSpan(offset, length); // running average of gradients m (centered)
+    Span<float> s2 = _velocity.AsSpan(offset, length); // momentum buffer b (used when momentum > 0)
+    Optimizers.RMSProp(w, g, s0, s1, s2, penalty, _learningRate, _alpha, _epsilon, _momentum);
+}
+
+public float RegularizationLoss() => 0f;

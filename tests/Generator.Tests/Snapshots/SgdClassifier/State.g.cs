@@ -1,0 +1,16 @@
+private const string Name = "Samples.IrisNet";
+private const int InputSize = 4, OutputSize = 3, ParameterCount = 131, MaxBatchSize = 134217724;
+
+private readonly float[] _parameters = new float[ParameterCount];
+private readonly float[] _gradients = new float[ParameterCount];
+private readonly float[] _w1Transposed = new float[48]; // W1ᵀ for the input-gradient kernel
+private readonly float[] _logitScratch = new float[OutputSize];
+// Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
+// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
+private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
+private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
+private int _forwardCapacity, _backwardCapacity;
+private long _stepCount;
+private UseGuard _guard;
+private float _learningRate = 0.001f;
+private float _l2Strength = 0.001f;
