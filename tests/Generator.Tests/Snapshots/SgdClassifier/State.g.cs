@@ -5,8 +5,8 @@ private readonly float[] _parameters = new float[ParameterCount];
 private readonly float[] _gradients = new float[ParameterCount];
 private readonly float[] _w1Transposed = new float[48]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _logitScratch = new float[OutputSize];
-// Workspaces of [batch x units], grown to the largest batch seen: activations a (logits z where the loss is fused),
-// pre-activations z where the derivative needs them, dropout masks and dropped activations, gradients dz = ∂L/∂z.
+// Workspaces of [batch x units], grown to the largest batch seen:
+// activations a (logits z of the last layer), gradients dz.
 private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
 private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
 private int _forwardCapacity, _backwardCapacity;
