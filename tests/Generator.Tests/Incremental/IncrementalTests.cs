@@ -74,17 +74,30 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void MovingTheNetworkDownTheFile_ReEmitsNoNewText()
+    public void MovingTheNetworkDownTheFile_RunsNoPlanAndNoEmit()
     {
-        // Every location in the spec moves, so Parse and Validate see a new value (diagnostics need the new spans);
-        // the generated text is the same, so the Emit output is Unchanged and the file is not replaced.
-        (_, GeneratorRunResult second) = RunTwice(c => ReplaceNetworkFile(c, "// A comment above the network.\n" + NetworkFile));
+        // Every location moves, so Parse and Validate see a new value (diagnostics need the new spans); the spec the
+        // plan reads holds no location, so Plan and Emit do not run at all (Cached, not merely Unchanged).
+        (_, GeneratorRunResult second) = RunTwice(c => ReplaceNetworkFile(c, "// A comment above the network.\n\n\n" + NetworkFile));
 
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, TrackingNames.Parse));
-        NonEmpty.All(
-            Reasons(second, TrackingNames.Emit),
-            r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()),
-            "the Emit step's outputs");
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, TrackingNames.Validate));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Plan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Emit));
+    }
+
+    [Fact]
+    public void EditingAMethodBodyOfTheNetworkClass_RunsNoPlanAndNoEmit()
+    {
+        string withMethod = NetworkFile.Replace(
+            "public partial class Classifier\n{\n}", "public partial class Classifier\n{\n    public int Size() => 1;\n}", StringComparison.Ordinal);
+        Assert.NotEqual(NetworkFile, withMethod);
+        (_, GeneratorRunResult second) = RunTwice(
+            c => ReplaceNetworkFile(c, withMethod.Replace("=> 1;", "=> 2 + 3;", StringComparison.Ordinal)),
+            withMethod);
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Plan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Emit));
     }
 
     [Fact]
@@ -204,10 +217,10 @@ public sealed class IncrementalTests
 
     private sealed record Holder(object Value);
 
-    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Func<CSharpCompilation, CSharpCompilation> edit)
+    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Func<CSharpCompilation, CSharpCompilation> edit, string source = NetworkFile)
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true);
-        CSharpCompilation compilation = GeneratorHarness.Compile(NetworkFile);
+        CSharpCompilation compilation = GeneratorHarness.Compile(source);
         driver = driver.RunGenerators(compilation);
         GeneratorRunResult first = driver.GetRunResult().Results.Single();
         Assert.Null(first.Exception);
