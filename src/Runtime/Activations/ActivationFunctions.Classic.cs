@@ -46,7 +46,11 @@ public static partial class ActivationFunctions
     public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a)
     {
         CheckSpans(z, a, nameof(a));
-        TensorPrimitives.Sigmoid(z, a);
+        if (!z.IsEmpty)
+        {
+            // TensorPrimitives rejects empty spans; an empty batch is a no-op here, as for every other activation.
+            TensorPrimitives.Sigmoid(z, a);
+        }
     }
 
     /// <summary>Sigmoid's backward pass from its activations: <c>gradients[i] *= a[i]·(1 - a[i])</c>.</summary>
@@ -76,7 +80,12 @@ public static partial class ActivationFunctions
     public static void Tanh(ReadOnlySpan<float> z, Span<float> a)
     {
         CheckSpans(z, a, nameof(a));
-        TensorPrimitives.Tanh(z, a);
+        // Element by element: TensorPrimitives.Tanh's vector path (System.Numerics.Tensors 10.0.12) has an absolute error of
+        // about 2^-24, so tanh(0) = -6e-8 and small inputs lose their relative accuracy; MathF.Tanh is odd and exact at 0.
+        for (int i = 0; i < z.Length; i++)
+        {
+            a[i] = MathF.Tanh(z[i]);
+        }
     }
 
     /// <summary>Tanh's backward pass from its activations: <c>gradients[i] *= 1 - a[i]²</c>.</summary>

@@ -40,7 +40,7 @@ public static class Losses
             Shift(z, scratch);
             int label = labels[b];
             double targetDot = smoothing
-                ? (keep * (double)scratch[label]) + (spread * (double)TensorPrimitives.Sum<float>(scratch))
+                ? (keep * (double)scratch[label]) + (spread * SumInDouble(scratch))
                 : scratch[label];
             TensorPrimitives.Exp(scratch, scratch);
             float sum = TensorPrimitives.Sum<float>(scratch);
@@ -89,7 +89,7 @@ public static class Losses
             Shift(z, scratch);
             float targetSum = smoothing ? (keep * TensorPrimitives.Sum(y)) + labelSmoothing : TensorPrimitives.Sum(y);
             double targetDot = smoothing
-                ? (keep * (double)TensorPrimitives.Dot(y, scratch)) + (spread * (double)TensorPrimitives.Sum<float>(scratch))
+                ? (keep * (double)TensorPrimitives.Dot(y, scratch)) + (spread * SumInDouble(scratch))
                 : TensorPrimitives.Dot(y, scratch);
             TensorPrimitives.Exp(scratch, scratch);
             float sum = TensorPrimitives.Sum<float>(scratch);
@@ -247,6 +247,18 @@ public static class Losses
         }
 
         return Math.Max(z, 0f) - ((double)z * y) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+    }
+
+    // The shifted logits can each be near float.MinValue: their sum overflows a float, not a double.
+    private static double SumInDouble(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (float value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
     }
 
     // scratch = max(z - max z, float.MinValue): z - max overflows to -∞ when logits are ±3e38 apart; clamping keeps the

@@ -204,7 +204,7 @@ public class ClassicActivationTests
     /// <c>ActivationFunctions.Sigmoid([], [])</c> throws <c>ArgumentException("Input span arguments must not be empty.")</c>
     /// from TensorPrimitives.Sigmoid, which rejects empty input; Sigmoid's documentation promises no such exception.
     /// </summary>
-    [Fact(Skip = "Kernel bug, reported: ActivationFunctions.Sigmoid throws on empty spans (TensorPrimitives.Sigmoid rejects them).")]
+    [Fact]
     public void Sigmoid_EmptySpans_AreANoOp()
     {
         ActivationFunctions.Sigmoid([], []);
@@ -216,7 +216,7 @@ public class ClassicActivationTests
     /// tanh(1e-7) = 5.96e-8 and tanh(1e-3) is 2.7e-5 off relatively, while a span short enough for the scalar path gives
     /// 0 for tanh(0): an element's value depends on the length of its span. tanh is odd and tanh(z) = z·(1 + O(z²)).
     /// </summary>
-    [Fact(Skip = "Kernel accuracy defect, reported: ActivationFunctions.Tanh (TensorPrimitives.Tanh vector path) gives tanh(0) = -2^-24.")]
+    [Fact]
     public void Tanh_IsOddAndExactAtZero()
     {
         float[] z = [0f, -0f, 1e-7f, -1e-7f, 1e-3f, -1e-3f, 0.01f, -0.01f, 0.5f];

@@ -9,46 +9,55 @@ namespace StaticNet.Tests.Kernels;
 public class UseGuardTests
 {
     [Fact]
-    public void EnterTwice_WithoutExit_ThrowsNamingTheNetwork()
+    public void EnterTwice_WithoutLeaving_ThrowsNamingTheNetwork()
     {
-        var guard = default(UseGuard);
-        guard.Enter("FashionMlp");
+        var holder = new Holder();
+        UseGuard.Scope first = holder.Guard.Enter("FashionMlp");
 
-        var exception = Assert.Throws<InvalidOperationException>(() => guard.Enter("FashionMlp"));
+        var exception = Assert.Throws<InvalidOperationException>(() => { holder.Guard.Enter("FashionMlp"); });
 
         Assert.Contains("FashionMlp", exception.Message);
         Assert.Contains("not thread-safe", exception.Message);
+        first.Dispose();
     }
 
     [Fact]
-    public void EnterAfterExit_Works_AndAFailedEnterLeavesTheFirstCallOwningTheGuard()
-    {
-        var guard = default(UseGuard);
-        for (int call = 0; call < 3; call++)
-        {
-            guard.Enter("Net");
-            guard.Exit();
-        }
-
-        guard.Enter("Net");
-        Assert.Throws<InvalidOperationException>(() => guard.Enter("Net"));
-        Assert.Throws<InvalidOperationException>(() => guard.Enter("Net")); // still busy: the failed Enter took nothing
-        guard.Exit();
-        guard.Enter("Net");
-        guard.Exit();
-    }
-
-    [Fact]
-    public async Task AnotherThread_EnteringWhileACallRuns_Throws()
+    public void EnterAfterDispose_Works_AndAFailedEnterLeavesTheFirstCallOwningTheGuard()
     {
         var holder = new Holder();
-        holder.Guard.Enter("Net");
+        for (int call = 0; call < 3; call++)
+        {
+            using UseGuard.Scope scope = holder.Guard.Enter("Net");
+        }
 
-        Exception? other = await Task.Run(() => Record.Exception(() => holder.Guard.Enter("Net")));
+        UseGuard.Scope first = holder.Guard.Enter("Net");
+        Assert.Throws<InvalidOperationException>(() => { holder.Guard.Enter("Net"); });
+        Assert.Throws<InvalidOperationException>(() => { holder.Guard.Enter("Net"); }); // still busy: the failed Enter took nothing
+        first.Dispose();
+        holder.Guard.Enter("Net").Dispose();
+    }
 
+    [Fact]
+    public void AnotherThread_EnteringWhileACallRuns_Throws()
+    {
+        var holder = new Holder();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var owner = new Thread(() =>
+        {
+            using UseGuard.Scope scope = holder.Guard.Enter("Net");
+            entered.Set();
+            release.Wait();
+        });
+        owner.Start();
+        entered.Wait();
+
+        Exception? other = Record.Exception(() => { holder.Guard.Enter("Net"); });
+
+        release.Set();
+        owner.Join();
         Assert.IsType<InvalidOperationException>(other);
-        holder.Guard.Exit();
-        Assert.Null(await Task.Run(() => Record.Exception(() => holder.Guard.Enter("Net"))));
+        Assert.Null(Record.Exception(() => holder.Guard.Enter("Net").Dispose()));
     }
 
     [Fact]
@@ -58,9 +67,10 @@ public class UseGuardTests
         int inside = 0, overlaps = 0, entered = 0, refused = 0;
         Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
         {
+            UseGuard.Scope scope;
             try
             {
-                holder.Guard.Enter("Net");
+                scope = holder.Guard.Enter("Net");
             }
             catch (InvalidOperationException)
             {
@@ -68,7 +78,7 @@ public class UseGuardTests
                 return;
             }
 
-            try
+            using (scope)
             {
                 Interlocked.Increment(ref entered);
                 if (Interlocked.Increment(ref inside) != 1)
@@ -78,10 +88,6 @@ public class UseGuardTests
 
                 Thread.SpinWait(20);
                 Interlocked.Decrement(ref inside);
-            }
-            finally
-            {
-                holder.Guard.Exit();
             }
         });
 
