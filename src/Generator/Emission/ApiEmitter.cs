@@ -1,4 +1,3 @@
-using StaticNet.Generator.Layers.Dense;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
@@ -70,18 +69,14 @@ internal static class ApiEmitter
             w.Line($"    {Format.String(rows[r] + "\n")}{(r < rows.Length - 1 ? " +" : ";")}");
         }
 
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (TensorPlan tensor in plan.Tensors)
         {
-            string weights = $"layer {layer.Index}'s weights <c>[{layer.Inputs} x {layer.Units}]</c>";
-            string bias = $"layer {layer.Index}'s biases <c>[{layer.Units}]</c>";
-            w.Summary($"Offset of {weights} (row-major, inputs by units) in <see cref=\"Parameters\"/>.");
-            w.Line($"public const int {layer.Weights.Name}Offset = {layer.Weights.Offset};");
-            w.Summary($"Length of {weights}.");
-            w.Line($"public const int {layer.Weights.Name}Length = {layer.Weights.Length};");
-            w.Summary($"Offset of {bias} in <see cref=\"Parameters\"/>.");
-            w.Line($"public const int {layer.Bias.Name}Offset = {layer.Bias.Offset};");
-            w.Summary($"Length of {bias}.");
-            w.Line($"public const int {layer.Bias.Name}Length = {layer.Bias.Length};");
+            BufferSlice slice = tensor.Slice;
+            string what = $"{tensor.Owner} {tensor.What} <c>{tensor.Shape}</c>{(tensor.IsBias ? string.Empty : " (row-major, inputs by units)")}";
+            w.Summary($"Offset of {what} in <see cref=\"Parameters\"/>.");
+            w.Line($"public const int {slice.Name}Offset = {slice.Offset};");
+            w.Summary($"Length of {what}.");
+            w.Line($"public const int {slice.Name}Length = {slice.Length};");
         }
 
         w.Line();
@@ -119,19 +114,13 @@ internal static class ApiEmitter
         w.Line($"public {Span} Parameters => _network.Parameters;");
         w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; no penalty terms.");
         w.Line($"public {Span} Gradients => _network.Gradients;");
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (TensorPlan tensor in plan.Tensors)
         {
-            string weights = $"<c>[{layer.Inputs} x {layer.Units}]</c>";
-            string bias = $"<c>[{layer.Units}]</c>";
-            string w0 = layer.Weights.Name, b0 = layer.Bias.Name;
-            w.Summary($"Layer {layer.Index}'s weights, {weights} row-major: a view of <see cref=\"Parameters\"/>.");
-            w.Line($"public {Span} {w0} => _network.Parameters.Slice({w0}Offset, {w0}Length);");
-            w.Summary($"Layer {layer.Index}'s biases, {bias}: a view of <see cref=\"Parameters\"/>.");
-            w.Line($"public {Span} {b0} => _network.Parameters.Slice({b0}Offset, {b0}Length);");
-            w.Summary($"Gradients of layer {layer.Index}'s weights, {weights}: a view of <see cref=\"Gradients\"/>.");
-            w.Line($"public {Span} {layer.Name}WeightGradients => _network.Gradients.Slice({w0}Offset, {w0}Length);");
-            w.Summary($"Gradients of layer {layer.Index}'s biases, {bias}: a view of <see cref=\"Gradients\"/>.");
-            w.Line($"public {Span} {layer.Name}BiasGradients => _network.Gradients.Slice({b0}Offset, {b0}Length);");
+            string name = tensor.Slice.Name, shape = $"<c>{tensor.Shape}</c>{(tensor.IsBias ? string.Empty : " row-major")}";
+            w.Summary($"{Capitalized(tensor.Owner)} {tensor.What}, {shape}: a view of <see cref=\"Parameters\"/>.");
+            w.Line($"public {Span} {name} => _network.Parameters.Slice({name}Offset, {name}Length);");
+            w.Summary($"Gradients of {tensor.Owner} {tensor.What}, {shape}: a view of <see cref=\"Gradients\"/>.");
+            w.Line($"public {Span} {tensor.GradientView} => _network.Gradients.Slice({name}Offset, {name}Length);");
         }
 
         w.Line();
@@ -260,6 +249,8 @@ internal static class ApiEmitter
             : "Labels 0 or 1, length <c>batchSize</c>.";
         return new[] { floats, ("global::System.ReadOnlySpan<int>", "labels", labels) };
     }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     /// <summary>A member forwarding to the implementation, its expression body on the next line.</summary>
     private static void Forward(CodeWriter w, string signature, string call)

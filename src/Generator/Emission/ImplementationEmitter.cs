@@ -35,15 +35,18 @@ internal static class ImplementationEmitter
         Capacity(w, plan);
         w.Close();
         w.Line();
-        w.Line("// The layers' shapes as constants: the JIT compiles each Dense kernel once per shape, with constant loop bounds.");
-        foreach (DensePlan layer in plan.DenseLayers)
+        // File-local types of the layers' steps, e.g. the Dense shapes the JIT compiles each kernel for.
+        bool first = true;
+        foreach (LayerPlan layer in plan.Layers)
         {
-            if (layer.Index > 0)
+            var types = new CodeWriter();
+            LayerKinds.For(layer).EmitTypes(types, layer);
+            if (types.ToString().Length > 0)
             {
-                w.Line();
+                w.Line(first ? "// The layers' shapes as constants: the JIT compiles each kernel once per shape, with constant loop bounds." : string.Empty);
+                w.Lines(types.ToString().TrimEnd('\n'));
+                first = false;
             }
-
-            DenseKind.EmitShape(w, layer);
         }
 
         w.Close();
@@ -61,9 +64,9 @@ internal static class ImplementationEmitter
             w.Line($"private readonly float[] {state.Field} = new float[ParameterCount]; // {state.Comment}");
         }
 
-        foreach (DensePlan layer in plan.DenseLayers.Where(l => l.TransposedWeights is not null))
+        foreach (FixedBufferPlan buffer in plan.Layers.SelectMany(l => l.FixedBuffers))
         {
-            w.Line($"private readonly float[] {layer.TransposedWeights} = new float[{layer.Weights.Length}]; // W{layer.Index}ᵀ for the input-gradient kernel");
+            w.Line($"private readonly float[] {buffer.Field} = new float[{buffer.Length}]; // {buffer.Comment}");
         }
 
         if (plan.Loss == LossKind.CrossEntropy)
@@ -72,18 +75,7 @@ internal static class ImplementationEmitter
         }
 
         // The comment names only the kinds of workspace this network has.
-        var kinds = new List<string> { plan.FusedOutput ? "activations a (logits z of the last layer)" : "activations a" };
-        if (plan.DenseLayers.Any(l => l.PreActivations is not null))
-        {
-            kinds.Add("pre-activations z kept for the derivative");
-        }
-
-        if (plan.HasDropout)
-        {
-            kinds.Add("dropout masks and dropped activations d");
-        }
-
-        kinds.Add("gradients dz");
+        var kinds = plan.Layers.SelectMany(l => l.ForwardWorkspaces.Concat(l.BackwardWorkspaces)).Select(b => b.Kind).Distinct().ToList();
         w.Line("// Workspaces of [batch x units], grown to the largest batch seen:");
         w.Line($"// {string.Join(", ", kinds)}.");
         foreach (LayerPlan layer in plan.Layers)
@@ -116,11 +108,9 @@ internal static class ImplementationEmitter
     {
         w.Open($"public {plan.ImplementationName}(int seed)");
         w.Line("var random = WeightInitializer.CreateRandom(seed);");
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (LayerPlan layer in plan.Layers)
         {
-            w.Line(layer.InitFans.Count == 0
-                ? $"// W{layer.Index}: zeros."
-                : $"WeightInitializer.{layer.Init}(W{layer.Index}, {string.Join(", ", layer.InitFans)}, random);");
+            LayerKinds.For(layer).EmitInitialization(w, layer);
         }
 
         if (plan.HasDropout)
@@ -137,16 +127,14 @@ internal static class ImplementationEmitter
         w.Line("public Span<float> Parameters => _parameters;");
         w.Line("public Span<float> Gradients => _gradients;");
         w.Line("public long StepCount => _stepCount;");
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (TensorPlan tensor in plan.Tensors)
         {
-            w.Line($"private Span<float> W{layer.Index} => _parameters.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
-            w.Line($"private Span<float> B{layer.Index} => _parameters.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
+            w.Line($"private Span<float> {tensor.Symbol} => _parameters.AsSpan({tensor.Slice.Offset}, {tensor.Slice.Length});");
         }
 
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (TensorPlan tensor in plan.Tensors)
         {
-            w.Line($"private Span<float> DW{layer.Index} => _gradients.AsSpan({layer.Weights.Offset}, {layer.Weights.Length});");
-            w.Line($"private Span<float> DB{layer.Index} => _gradients.AsSpan({layer.Bias.Offset}, {layer.Bias.Length});");
+            w.Line($"private Span<float> D{tensor.Symbol} => _gradients.AsSpan({tensor.Slice.Offset}, {tensor.Slice.Length});");
         }
 
         foreach (HyperParameterPlan parameter in plan.HyperParameters)

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using StaticNet.Generator.Layers.Dense;
+using System.Linq;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emission;
@@ -91,19 +91,16 @@ internal static class OptimizerEmitter
         w.Line($"// Penalty λ1·Σ|w| + (λ2/2)·Σw² over the {(plan.PenalizeBiases ? "weights and biases" : "weights")}.");
         w.Open("public float RegularizationLoss()");
         w.Line("double penalty = 0;");
-        foreach (DensePlan layer in plan.DenseLayers)
+        foreach (TensorPlan tensor in plan.Tensors.Where(t => !t.IsBias || plan.PenalizeBiases))
         {
-            foreach (string tensor in plan.PenalizeBiases ? new[] { $"W{layer.Index}", $"B{layer.Index}" } : new[] { $"W{layer.Index}" })
+            if (plan.L1 is not null)
             {
-                if (plan.L1 is not null)
-                {
-                    w.Line($"penalty += (double)_l1Strength * TensorPrimitives.SumOfMagnitudes((ReadOnlySpan<float>){tensor});");
-                }
+                w.Line($"penalty += (double)_l1Strength * TensorPrimitives.SumOfMagnitudes((ReadOnlySpan<float>){tensor.Symbol});");
+            }
 
-                if (plan.L2 is not null)
-                {
-                    w.Line($"penalty += 0.5 * _l2Strength * TensorPrimitives.SumOfSquares((ReadOnlySpan<float>){tensor});");
-                }
+            if (plan.L2 is not null)
+            {
+                w.Line($"penalty += 0.5 * _l2Strength * TensorPrimitives.SumOfSquares((ReadOnlySpan<float>){tensor.Symbol});");
             }
         }
 

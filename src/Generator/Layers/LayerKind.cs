@@ -35,6 +35,12 @@ internal interface ILayerKind
 
     /// <summary>Prints the layer's backward step.</summary>
     void EmitBackward(CodeWriter w, NetworkPlan plan, LayerPlan layer);
+
+    /// <summary>Prints the constructor's initialisation of the layer's parameters (from <c>random</c>), if it has any.</summary>
+    void EmitInitialization(CodeWriter w, LayerPlan layer);
+
+    /// <summary>Prints the file-local types the layer's steps use (e.g. a shape struct), if any.</summary>
+    void EmitTypes(CodeWriter w, LayerPlan layer);
 }
 
 /// <summary>A layer kind over its own spec and plan records, so that each method sees its own types.</summary>
@@ -57,6 +63,18 @@ internal abstract class LayerKind<TSpec, TPlan> : ILayerKind
     public string EmitForward(CodeWriter w, NetworkPlan plan, LayerPlan layer, string input) => EmitForward(w, plan, (TPlan)layer, input);
 
     public void EmitBackward(CodeWriter w, NetworkPlan plan, LayerPlan layer) => EmitBackward(w, plan, (TPlan)layer);
+
+    public void EmitInitialization(CodeWriter w, LayerPlan layer) => EmitInitialization(w, (TPlan)layer);
+
+    public void EmitTypes(CodeWriter w, LayerPlan layer) => EmitTypes(w, (TPlan)layer);
+
+    protected virtual void EmitInitialization(CodeWriter w, TPlan layer)
+    {
+    }
+
+    protected virtual void EmitTypes(CodeWriter w, TPlan layer)
+    {
+    }
 
     protected abstract void Validate(TSpec layer, LayerValidation context);
 

@@ -11,8 +11,18 @@ internal sealed record BufferSlice(string Name, int Offset, int Length)
     public int End => Offset + Length;
 }
 
-/// <summary>A workspace of <c>[batch x Units]</c> floats, grown to the largest batch seen.</summary>
-internal sealed record WorkspacePlan(string Field, int Units);
+/// <summary>A workspace of <c>[batch x Units]</c> floats, grown to the largest batch seen; <paramref name="Kind"/> names it in comments.</summary>
+internal sealed record WorkspacePlan(string Field, int Units, string Kind);
+
+/// <summary>A buffer of fixed length a layer keeps (e.g. Wᵀ for a kernel), allocated with the network.</summary>
+internal sealed record FixedBufferPlan(string Field, int Length, string Comment);
+
+/// <summary>
+/// A trainable tensor: its slice of the parameter buffer (named for the public offset constants, e.g. <c>Dense0Weights</c>),
+/// its symbol in the implementation (<c>W0</c>, gradients <c>DW0</c>), its public gradient view, shape, what it is and whose
+/// (<c>weights</c>, <c>layer 0's</c> in the documentation).
+/// </summary>
+internal sealed record TensorPlan(BufferSlice Slice, string Symbol, string GradientView, string Shape, string What, string Owner, bool IsBias);
 
 /// <summary>
 /// One planned layer. Each kind (see <c>Layers/</c>) has its own record with the sizes, buffers and names it decided;
@@ -38,6 +48,15 @@ internal abstract record LayerPlan(int Position, int Inputs, int Outputs)
     /// <summary>Workspaces only the backward pass needs.</summary>
     public virtual IEnumerable<WorkspacePlan> BackwardWorkspaces => Enumerable.Empty<WorkspacePlan>();
 
+    /// <summary>The layer's trainable tensors, in buffer order.</summary>
+    public virtual IEnumerable<TensorPlan> Tensors => Enumerable.Empty<TensorPlan>();
+
+    /// <summary>Buffers of fixed length the layer keeps beside the parameters.</summary>
+    public virtual IEnumerable<FixedBufferPlan> FixedBuffers => Enumerable.Empty<FixedBufferPlan>();
+
+    /// <summary>Activation floats per sample the layer adds to the header's total.</summary>
+    public virtual int ActivationFloats => 0;
+
     /// <summary>Floating-point operations per sample of the forward pass.</summary>
     public virtual long ForwardFlops => 0;
 
@@ -51,7 +70,7 @@ internal abstract record LayerPlan(int Position, int Inputs, int Outputs)
     public abstract string SummaryName { get; }
 
     /// <summary>Trainable parameters of the layer.</summary>
-    public virtual int ParameterCount => 0;
+    public int ParameterCount => Tensors.Sum(t => t.Slice.Length);
 }
 
 /// <summary>The optimizer with every hyper-parameter resolved to its compile-time default.</summary>
@@ -116,8 +135,8 @@ internal sealed record NetworkPlan(
     EquatableArray<HyperParameterPlan> HyperParameters,
     EquatableArray<UpdateRange> UpdateRanges)
 {
-    /// <summary>The Dense layers in order (the ones with parameters).</summary>
-    public IEnumerable<DensePlan> DenseLayers => Layers.OfType<DensePlan>();
+    /// <summary>Every trainable tensor, in buffer order.</summary>
+    public IEnumerable<TensorPlan> Tensors => Layers.SelectMany(l => l.Tensors);
 
     /// <summary>The last layer, a Dense layer (the validator requires it).</summary>
     public DensePlan OutputLayer => (DensePlan)Layers[Layers.Count - 1];

@@ -79,11 +79,11 @@ internal static class NetworkPlanner
             loss.Delta ?? HyperParameters.DefaultHuberDelta,
             layers.Sum(l => l.ForwardFlops),
             layers.Sum(l => l.TrainingFlops),
-            layers.OfType<DensePlan>().Sum(l => l.Units),
+            layers.Sum(l => l.ActivationFloats),
             Summary(spec.ClassName, inputSize, layerArray, parameterCount),
             OptimizerState(optimizer).ToEquatableArray(),
             RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
-            UpdateRanges(layers.OfType<DensePlan>(), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
+            UpdateRanges(layers.SelectMany(l => l.Tensors), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
     }
 
     /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>
@@ -161,14 +161,9 @@ internal static class NetworkPlanner
     /// The optimizer's sweeps: one over the whole buffer when every tensor is treated alike, else one per run of
     /// tensors with the same treatment (weights penalised, biases not unless PenalizeBiases).
     /// </summary>
-    private static IEnumerable<UpdateRange> UpdateRanges(IEnumerable<DensePlan> layers, bool penalizeBiases, bool hasPenalty)
+    private static IEnumerable<UpdateRange> UpdateRanges(IEnumerable<TensorPlan> all, bool penalizeBiases, bool hasPenalty)
     {
-        var tensors = new List<(BufferSlice Slice, string Name, bool Penalized)>();
-        foreach (DensePlan layer in layers)
-        {
-            tensors.Add((layer.Weights, $"W{layer.Index}", hasPenalty));
-            tensors.Add((layer.Bias, $"b{layer.Index}", hasPenalty && penalizeBiases));
-        }
+        var tensors = all.Select(t => (t.Slice, Name: t.Symbol, Penalized: hasPenalty && (!t.IsBias || penalizeBiases))).ToList();
 
         int start = 0;
         for (int i = 1; i <= tensors.Count; i++)

@@ -142,7 +142,7 @@ public sealed class PlannerTests
     {
         NetworkPlan plan = Plan(Specs.Create(columns, new[] { (columns, ActivationKind.ReLU), (1, ActivationKind.Identity) }));
 
-        DensePlan[] layers = plan.DenseLayers.ToArray();
+        DensePlan[] layers = plan.Layers.OfType<DensePlan>().ToArray();
         Assert.Equal(vectors, layers[0].ColumnTile);
         Assert.Equal(vectors, layers[0].InputColumnTile);
         Assert.Equal(1, layers[1].ColumnTile);

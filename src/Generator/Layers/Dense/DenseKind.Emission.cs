@@ -82,8 +82,13 @@ internal sealed partial class DenseKind
         }
     }
 
+    protected override void EmitInitialization(CodeWriter w, DensePlan layer) =>
+        w.Line(layer.InitFans.Count == 0
+            ? $"// W{layer.Index}: zeros."
+            : $"WeightInitializer.{layer.Init}(W{layer.Index}, {string.Join(", ", layer.InitFans)}, random);");
+
     /// <summary>The layer's shape struct: its sizes and tiles as constants for the kernels.</summary>
-    public static void EmitShape(CodeWriter w, DensePlan layer)
+    protected override void EmitTypes(CodeWriter w, DensePlan layer)
     {
         w.Open($"file readonly struct Layer{layer.Index} : IDenseShape");
         w.Line($"public static int Inputs => {layer.Inputs};");

@@ -68,25 +68,45 @@ internal sealed record DensePlan(
     {
         get
         {
-            yield return new WorkspacePlan(Activations, Units);
+            yield return new WorkspacePlan(Activations, Units, KeepsLogits ? "logits z (last layer)" : "activations a");
             if (PreActivations is not null)
             {
-                yield return new WorkspacePlan(PreActivations, Units);
+                yield return new WorkspacePlan(PreActivations, Units, "pre-activations z");
             }
         }
     }
 
     public override IEnumerable<WorkspacePlan> BackwardWorkspaces
     {
-        get { yield return new WorkspacePlan(OutputGradients, Units); }
+        get { yield return new WorkspacePlan(OutputGradients, Units, "gradients dz"); }
     }
+
+    public override IEnumerable<TensorPlan> Tensors
+    {
+        get
+        {
+            yield return new TensorPlan(Weights, $"W{Index}", $"{Name}WeightGradients", $"[{Inputs} x {Units}]", "weights", $"layer {Index}'s", IsBias: false);
+            yield return new TensorPlan(Bias, $"B{Index}", $"{Name}BiasGradients", $"[{Units}]", "biases", $"layer {Index}'s", IsBias: true);
+        }
+    }
+
+    public override IEnumerable<FixedBufferPlan> FixedBuffers
+    {
+        get
+        {
+            if (TransposedWeights is not null)
+            {
+                yield return new FixedBufferPlan(TransposedWeights, Weights.Length, $"W{Index}ᵀ for the input-gradient kernel");
+            }
+        }
+    }
+
+    public override int ActivationFloats => Units;
 
     public override long ForwardFlops => 2L * Inputs * Units;
 
     /// <summary>Forward, weight gradients and, except for the first layer, input gradients: 2·in·out each.</summary>
     public override long TrainingFlops => ForwardFlops * (InputGradients is null ? 2 : 3);
-
-    public override int ParameterCount => Weights.Length + Bias.Length;
 
     public override string Description =>
         $"Dense {Inputs} -> {Units}, {Activation}   W{Index}[{Inputs}x{Units}] params[{Weights.Offset} .. {Weights.End})   "

@@ -33,8 +33,8 @@ internal sealed record DropoutPlan(int Position, int Units, int Index, HyperPara
     {
         get
         {
-            yield return new WorkspacePlan(Mask, Units);
-            yield return new WorkspacePlan(TrainingOutput, Units);
+            yield return new WorkspacePlan(Mask, Units, "dropout masks");
+            yield return new WorkspacePlan(TrainingOutput, Units, "dropped activations d");
         }
     }
 

@@ -46,7 +46,7 @@ namespace FashionMnistSample
             "Total params: 235,146 (918.5 KiB)\n";
         /// <summary>Offset of layer 0's weights <c>[784 x 256]</c> (row-major, inputs by units) in <see cref="Parameters"/>.</summary>
         public const int Dense0WeightsOffset = 0;
-        /// <summary>Length of layer 0's weights <c>[784 x 256]</c>.</summary>
+        /// <summary>Length of layer 0's weights <c>[784 x 256]</c> (row-major, inputs by units).</summary>
         public const int Dense0WeightsLength = 200704;
         /// <summary>Offset of layer 0's biases <c>[256]</c> in <see cref="Parameters"/>.</summary>
         public const int Dense0BiasOffset = 200704;
@@ -54,7 +54,7 @@ namespace FashionMnistSample
         public const int Dense0BiasLength = 256;
         /// <summary>Offset of layer 1's weights <c>[256 x 128]</c> (row-major, inputs by units) in <see cref="Parameters"/>.</summary>
         public const int Dense1WeightsOffset = 200960;
-        /// <summary>Length of layer 1's weights <c>[256 x 128]</c>.</summary>
+        /// <summary>Length of layer 1's weights <c>[256 x 128]</c> (row-major, inputs by units).</summary>
         public const int Dense1WeightsLength = 32768;
         /// <summary>Offset of layer 1's biases <c>[128]</c> in <see cref="Parameters"/>.</summary>
         public const int Dense1BiasOffset = 233728;
@@ -62,7 +62,7 @@ namespace FashionMnistSample
         public const int Dense1BiasLength = 128;
         /// <summary>Offset of layer 2's weights <c>[128 x 10]</c> (row-major, inputs by units) in <see cref="Parameters"/>.</summary>
         public const int Dense2WeightsOffset = 233856;
-        /// <summary>Length of layer 2's weights <c>[128 x 10]</c>.</summary>
+        /// <summary>Length of layer 2's weights <c>[128 x 10]</c> (row-major, inputs by units).</summary>
         public const int Dense2WeightsLength = 1280;
         /// <summary>Offset of layer 2's biases <c>[10]</c> in <see cref="Parameters"/>.</summary>
         public const int Dense2BiasOffset = 235136;
@@ -100,26 +100,26 @@ namespace FashionMnistSample
         public global::System.Span<float> Gradients => _network.Gradients;
         /// <summary>Layer 0's weights, <c>[784 x 256]</c> row-major: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense0Weights => _network.Parameters.Slice(Dense0WeightsOffset, Dense0WeightsLength);
+        /// <summary>Gradients of layer 0's weights, <c>[784 x 256]</c> row-major: a view of <see cref="Gradients"/>.</summary>
+        public global::System.Span<float> Dense0WeightGradients => _network.Gradients.Slice(Dense0WeightsOffset, Dense0WeightsLength);
         /// <summary>Layer 0's biases, <c>[256]</c>: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense0Bias => _network.Parameters.Slice(Dense0BiasOffset, Dense0BiasLength);
-        /// <summary>Gradients of layer 0's weights, <c>[784 x 256]</c>: a view of <see cref="Gradients"/>.</summary>
-        public global::System.Span<float> Dense0WeightGradients => _network.Gradients.Slice(Dense0WeightsOffset, Dense0WeightsLength);
         /// <summary>Gradients of layer 0's biases, <c>[256]</c>: a view of <see cref="Gradients"/>.</summary>
         public global::System.Span<float> Dense0BiasGradients => _network.Gradients.Slice(Dense0BiasOffset, Dense0BiasLength);
         /// <summary>Layer 1's weights, <c>[256 x 128]</c> row-major: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense1Weights => _network.Parameters.Slice(Dense1WeightsOffset, Dense1WeightsLength);
+        /// <summary>Gradients of layer 1's weights, <c>[256 x 128]</c> row-major: a view of <see cref="Gradients"/>.</summary>
+        public global::System.Span<float> Dense1WeightGradients => _network.Gradients.Slice(Dense1WeightsOffset, Dense1WeightsLength);
         /// <summary>Layer 1's biases, <c>[128]</c>: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense1Bias => _network.Parameters.Slice(Dense1BiasOffset, Dense1BiasLength);
-        /// <summary>Gradients of layer 1's weights, <c>[256 x 128]</c>: a view of <see cref="Gradients"/>.</summary>
-        public global::System.Span<float> Dense1WeightGradients => _network.Gradients.Slice(Dense1WeightsOffset, Dense1WeightsLength);
         /// <summary>Gradients of layer 1's biases, <c>[128]</c>: a view of <see cref="Gradients"/>.</summary>
         public global::System.Span<float> Dense1BiasGradients => _network.Gradients.Slice(Dense1BiasOffset, Dense1BiasLength);
         /// <summary>Layer 2's weights, <c>[128 x 10]</c> row-major: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense2Weights => _network.Parameters.Slice(Dense2WeightsOffset, Dense2WeightsLength);
+        /// <summary>Gradients of layer 2's weights, <c>[128 x 10]</c> row-major: a view of <see cref="Gradients"/>.</summary>
+        public global::System.Span<float> Dense2WeightGradients => _network.Gradients.Slice(Dense2WeightsOffset, Dense2WeightsLength);
         /// <summary>Layer 2's biases, <c>[10]</c>: a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Dense2Bias => _network.Parameters.Slice(Dense2BiasOffset, Dense2BiasLength);
-        /// <summary>Gradients of layer 2's weights, <c>[128 x 10]</c>: a view of <see cref="Gradients"/>.</summary>
-        public global::System.Span<float> Dense2WeightGradients => _network.Gradients.Slice(Dense2WeightsOffset, Dense2WeightsLength);
         /// <summary>Gradients of layer 2's biases, <c>[10]</c>: a view of <see cref="Gradients"/>.</summary>
         public global::System.Span<float> Dense2BiasGradients => _network.Gradients.Slice(Dense2BiasOffset, Dense2BiasLength);
 
@@ -280,7 +280,7 @@ namespace StaticNet.Generated
         private readonly float[] _w2Transposed = new float[1280]; // W2ᵀ for the input-gradient kernel
         private readonly float[] _logitScratch = new float[OutputSize];
         // Workspaces of [batch x units], grown to the largest batch seen:
-        // activations a (logits z of the last layer), gradients dz.
+        // activations a, gradients dz, logits z (last layer).
         private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
         private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
         private float[] _a2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();
@@ -502,7 +502,7 @@ namespace StaticNet.Generated
             using var call = _guard.Enter(Name);
             _stepCount++;
             var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
-            Update(0, 235146, Penalty.None, step); // W0 b0 W1 b1 W2 b2
+            Update(0, 235146, Penalty.None, step); // W0 B0 W1 B1 W2 B2
         }
 
         private void Update(int offset, int length, Penalty penalty, AdamStep step)
@@ -539,7 +539,7 @@ namespace StaticNet.Generated
         }
     }
 
-    // The layers' shapes as constants: the JIT compiles each Dense kernel once per shape, with constant loop bounds.
+    // The layers' shapes as constants: the JIT compiles each kernel once per shape, with constant loop bounds.
     file readonly struct Layer0 : IDenseShape
     {
         public static int Inputs => 784;

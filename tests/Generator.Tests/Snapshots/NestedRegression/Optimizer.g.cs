@@ -20,11 +20,11 @@ public void ApplyGradients()
     using var call = _guard.Enter(Name);
     _stepCount++;
     Update(0, 24, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
-    Update(24, 8, Penalty.None); // b0
+    Update(24, 8, Penalty.None); // B0
     Update(32, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1
-    Update(96, 8, Penalty.None); // b1
+    Update(96, 8, Penalty.None); // B1
     Update(104, 16, new Penalty(_l1Strength, _l2Strength, 1f)); // W2
-    Update(120, 2, Penalty.None); // b2
+    Update(120, 2, Penalty.None); // B2
 }
 
 private void Update(int offset, int length, Penalty penalty)

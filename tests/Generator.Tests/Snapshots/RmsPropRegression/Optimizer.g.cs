@@ -21,11 +21,11 @@ public void ApplyGradients()
     using var call = _guard.Enter(Name);
     _stepCount++;
     Update(0, 120, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
-    Update(120, 20, Penalty.None); // b0
+    Update(120, 20, Penalty.None); // B0
     Update(140, 200, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
-    Update(340, 10, Penalty.None); // b1
+    Update(340, 10, Penalty.None); // B1
     Update(350, 20, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
-    Update(370, 2, Penalty.None); // b2
+    Update(370, 2, Penalty.None); // B2
 }
 
 private void Update(int offset, int length, Penalty penalty)

@@ -9,7 +9,7 @@ private readonly float[] _velocity = new float[ParameterCount]; // momentum buff
 private readonly float[] _w1Transposed = new float[200]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _w2Transposed = new float[20]; // W2ᵀ for the input-gradient kernel
 // Workspaces of [batch x units], grown to the largest batch seen:
-// activations a, pre-activations z kept for the derivative, gradients dz.
+// activations a, pre-activations z, gradients dz.
 private float[] _a0 = Array.Empty<float>(), _z0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
 private float[] _a1 = Array.Empty<float>(), _z1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
 private float[] _a2 = Array.Empty<float>(), _z2 = Array.Empty<float>(), _dz2 = Array.Empty<float>();

@@ -6,7 +6,7 @@ private readonly float[] _gradients = new float[ParameterCount];
 private readonly float[] _w1Transposed = new float[48]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _logitScratch = new float[OutputSize];
 // Workspaces of [batch x units], grown to the largest batch seen:
-// activations a (logits z of the last layer), gradients dz.
+// activations a, gradients dz, logits z (last layer).
 private float[] _a0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
 private float[] _a1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
 private int _forwardCapacity, _backwardCapacity;

@@ -10,7 +10,7 @@ private readonly float[] _w1Transposed = new float[512]; // W1ᵀ for the input-
 private readonly float[] _w2Transposed = new float[80]; // W2ᵀ for the input-gradient kernel
 private readonly float[] _logitScratch = new float[OutputSize];
 // Workspaces of [batch x units], grown to the largest batch seen:
-// activations a (logits z of the last layer), pre-activations z kept for the derivative, dropout masks and dropped activations d, gradients dz.
+// activations a, pre-activations z, gradients dz, dropout masks, dropped activations d, logits z (last layer).
 private float[] _a0 = Array.Empty<float>(), _z0 = Array.Empty<float>(), _dz0 = Array.Empty<float>();
 private float[] _mask0 = Array.Empty<float>(), _dropped0 = Array.Empty<float>();
 private float[] _a1 = Array.Empty<float>(), _z1 = Array.Empty<float>(), _dz1 = Array.Empty<float>();
