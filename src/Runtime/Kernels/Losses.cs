@@ -163,24 +163,8 @@ public static class Losses
     /// <param name="gradients">Receives ∂L/∂a, length n, or empty for the loss alone.</param>
     /// <returns>The mean loss over every element.</returns>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="outputs"/>'s.</exception>
-    public static float MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients)
-    {
-        CheckLength(targets.Length, outputs.Length, nameof(targets));
-        CheckGradients(gradients, outputs.Length);
-        float scale = 2f / outputs.Length;
-        double total = 0;
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            float difference = outputs[i] - targets[i];
-            total += (double)difference * difference;
-            if (!gradients.IsEmpty)
-            {
-                gradients[i] = difference * scale;
-            }
-        }
-
-        return (float)(total / outputs.Length);
-    }
+    public static float MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients) =>
+        Elementwise(outputs, targets, gradients, 2f, default(SquaredError));
 
     /// <summary>
     /// MeanAbsoluteError (PyTorch <c>L1Loss</c>): <c>L = Σ |a - y| / n</c>, <c>∂L/∂a = sign(a - y) / n</c>, 0 where equal.
@@ -190,24 +174,8 @@ public static class Losses
     /// <param name="gradients">Receives ∂L/∂a, length n, or empty for the loss alone.</param>
     /// <returns>The mean loss over every element.</returns>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="outputs"/>'s.</exception>
-    public static float MeanAbsoluteError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients)
-    {
-        CheckLength(targets.Length, outputs.Length, nameof(targets));
-        CheckGradients(gradients, outputs.Length);
-        float scale = 1f / outputs.Length;
-        double total = 0;
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            float difference = outputs[i] - targets[i];
-            total += Math.Abs(difference);
-            if (!gradients.IsEmpty)
-            {
-                gradients[i] = (difference > 0f ? 1f : difference < 0f ? -1f : 0f) * scale;
-            }
-        }
-
-        return (float)(total / outputs.Length);
-    }
+    public static float MeanAbsoluteError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients) =>
+        Elementwise(outputs, targets, gradients, 1f, default(AbsoluteError));
 
     /// <summary>
     /// Huber loss (Huber 1964, PyTorch <c>HuberLoss</c>): with <c>d = a - y</c>, the mean of <c>½d²</c> for
@@ -219,20 +187,57 @@ public static class Losses
     /// <param name="delta">δ, greater than 0.</param>
     /// <returns>The mean loss over every element.</returns>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="outputs"/>'s.</exception>
-    public static float Huber(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients, float delta)
+    public static float Huber(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients, float delta) =>
+        Elementwise(outputs, targets, gradients, 1f, new HuberError(delta));
+
+    /// <summary>One element of an element-wise loss, from d = a - y: its term of the sum, and ∂term/∂a before the 1/n scale.</summary>
+    private interface IElementwiseLoss
+    {
+        double Term(float difference);
+
+        float Derivative(float difference);
+    }
+
+    private readonly struct SquaredError : IElementwiseLoss
+    {
+        public double Term(float difference) => (double)difference * difference;
+
+        public float Derivative(float difference) => difference; // 2d, with the 2 in the scale
+    }
+
+    private readonly struct AbsoluteError : IElementwiseLoss
+    {
+        public double Term(float difference) => Math.Abs(difference);
+
+        public float Derivative(float difference) => difference > 0f ? 1f : difference < 0f ? -1f : 0f;
+    }
+
+    private readonly struct HuberError(float delta) : IElementwiseLoss
+    {
+        public double Term(float difference)
+        {
+            float magnitude = MathF.Abs(difference);
+            return magnitude <= delta ? 0.5 * difference * difference : delta * (magnitude - (0.5 * delta));
+        }
+
+        public float Derivative(float difference) => MathF.Abs(difference) <= delta ? difference : difference > 0f ? delta : -delta;
+    }
+
+    // The mean of the terms, summed in double; the gradients (when asked) are factor/n times each derivative.
+    private static float Elementwise<TLoss>(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients, float factor, TLoss loss)
+        where TLoss : struct, IElementwiseLoss
     {
         CheckLength(targets.Length, outputs.Length, nameof(targets));
         CheckGradients(gradients, outputs.Length);
-        float scale = 1f / outputs.Length;
+        float scale = factor / outputs.Length;
         double total = 0;
         for (int i = 0; i < outputs.Length; i++)
         {
             float difference = outputs[i] - targets[i];
-            float magnitude = MathF.Abs(difference);
-            total += magnitude <= delta ? 0.5 * difference * difference : delta * (magnitude - (0.5 * delta));
+            total += loss.Term(difference);
             if (!gradients.IsEmpty)
             {
-                gradients[i] = (magnitude <= delta ? difference : difference > 0f ? delta : -delta) * scale;
+                gradients[i] = loss.Derivative(difference) * scale;
             }
         }
 
