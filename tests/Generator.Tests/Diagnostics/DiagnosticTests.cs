@@ -816,7 +816,7 @@ public sealed class DiagnosticTests
                 }
             }
             """);
-        Assert.Equal("Models.Group.Net.Network.g.cs", Assert.Single(run.Sources).HintName);
+        Assert.Equal("Models.Group.Net.Network.ebe82963.g.cs", Assert.Single(run.Sources).HintName);
         Assert.Empty(run.OutputDiagnostics);
     }
 

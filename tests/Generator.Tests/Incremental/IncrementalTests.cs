@@ -117,7 +117,7 @@ public sealed class IncrementalTests
         }
 
         Assert.Equal(
-            new[] { "App.Classifier.Network.g.cs", "App.Second.Network.g.cs" },
+            new[] { "App.Classifier.Network.2223e14f.g.cs", "App.Second.Network.bf0634f2.g.cs" },
             second.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
     }
 
