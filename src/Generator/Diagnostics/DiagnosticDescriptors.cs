@@ -1,10 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Diagnostics;
 
 /// <summary>Every diagnostic StaticNet reports. Ids are never reused; each is documented in docs/diagnostics/.</summary>
 public static class DiagnosticDescriptors
 {
+    // The lists in messages come from the enums (mirrors of the runtime's), so that they name every member there is.
+    // Declared before the descriptors: static fields are initialised in textual order.
+    private static readonly string HiddenActivations = OneOf(System.Enum.GetNames(typeof(ActivationKind)).Where(n => n != nameof(ActivationKind.Softmax)));
+    private static readonly string Losses = OneOf(System.Enum.GetNames(typeof(LossKind)));
+
     private const string DeclarationCategory = "StaticNet.Declaration";
     private const string ShapeCategory = "StaticNet.Shape";
     private const string HyperParameterCategory = "StaticNet.HyperParameter";
@@ -36,7 +44,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Create(
         "SN0004", ShapeCategory,
         "Softmax is allowed on the last layer only",
-        "Layer {0} of network '{1}' uses Softmax but is not the last layer; use ReLU, Sigmoid, Tanh or Identity on hidden layers",
+        "Layer {0} of network '{1}' uses Softmax but is not the last layer; use " + HiddenActivations + " on hidden layers",
         "Softmax turns the outputs into class probabilities; it belongs on the output layer, with CrossEntropy.");
 
     /// <summary>SN0005: [Network] without InputSize.</summary>
@@ -57,7 +65,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingLoss = Create(
         "SN0007", DeclarationCategory,
         "Network loss is missing",
-        "Network '{0}' declares no loss; add [Loss(LossFunction.CrossEntropy)], [Loss(LossFunction.MeanSquaredError)] or [Loss(LossFunction.BinaryCrossEntropy)]",
+        "Network '{0}' declares no loss; add [Loss(LossFunction.Name)] with Name one of " + Losses,
         "Training needs a loss to minimise.");
 
     /// <summary>SN0008: no [Optimizer].</summary>
@@ -144,6 +152,13 @@ public static class DiagnosticDescriptors
         "StaticNet generator failed",
         "StaticNet could not generate network '{0}': {1}. Please report this with the declaration.",
         "An unexpected error in the generator; no code was generated for this network.");
+
+    /// <summary>"A, B or C".</summary>
+    private static string OneOf(IEnumerable<string> names)
+    {
+        string[] all = names.ToArray();
+        return all.Length < 2 ? string.Concat(all) : string.Join(", ", all.Take(all.Length - 1)) + " or " + all[all.Length - 1];
+    }
 
     private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id.ToLowerInvariant());
