@@ -62,6 +62,10 @@ public sealed class IncrementalTests
 
         AssertAllCachedOrUnchanged(second);
         Assert.Equal(first.GeneratedSources.Single().SourceText.ToString(), second.GeneratedSources.Single().SourceText.ToString());
+
+        // The language version comes from the parse options, which an edit leaves as they were.
+        IncrementalStepRunReason[] target = Reasons(second, TrackingNames.Target);
+        Assert.True(target.Length == 1 && target[0] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, string.Join(", ", target));
     }
 
     [Fact]
@@ -166,6 +170,23 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void RaisingTheLanguageVersion_RemovesTheDiagnosticAndGeneratesTheNetwork()
+    {
+        var csharp10 = new CSharpParseOptions(LanguageVersion.CSharp10, DocumentationMode.Diagnose);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true, parseOptions: csharp10);
+        driver = driver.RunGenerators(GeneratorHarness.Compile(csharp10, NetworkFile));
+        GeneratorRunResult old = driver.GetRunResult().Results.Single();
+        Assert.Empty(old.GeneratedSources);
+        Assert.Equal("SN0019", Assert.Single(old.Diagnostics).Id);
+
+        driver = driver.WithUpdatedParseOptions(GeneratorHarness.ParseOptions).RunGenerators(GeneratorHarness.Compile(NetworkFile));
+        GeneratorRunResult current = driver.GetRunResult().Results.Single();
+        Assert.Empty(current.Diagnostics);
+        Assert.Single(current.GeneratedSources);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(current, TrackingNames.Target));
+    }
+
+    [Fact]
     public void NoStepOutputHoldsASymbolSyntaxLocationOrCompilation()
     {
         var edits = new Func<CSharpCompilation, CSharpCompilation>[]
@@ -181,7 +202,7 @@ public sealed class IncrementalTests
             (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(edit);
             foreach (GeneratorRunResult result in new[] { first, second })
             {
-                foreach (string step in Steps)
+                foreach (string step in Steps.Append(TrackingNames.Target))
                 {
                     foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
                     {
