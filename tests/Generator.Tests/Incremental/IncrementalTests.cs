@@ -91,6 +91,21 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AddingAMemberToTheNetworkClass_RunsNoPlanAndNoEmit()
+    {
+        // The declaration facts (members named like generated ones, constructors, base class) are the validator's:
+        // the plan gets the spec without them, so a new member of the class leaves Plan and Emit cached.
+        string withMember = NetworkFile.Replace(
+            "public partial class Classifier\n{\n}", "public partial class Classifier\n{\n    public Classifier(string name) : this(name.Length) { }\n\n    public int Size() => 1;\n}", StringComparison.Ordinal);
+        Assert.NotEqual(NetworkFile, withMember);
+        (_, GeneratorRunResult second) = RunTwice(c => ReplaceNetworkFile(c, withMember));
+
+        Assert.Empty(second.Diagnostics);
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Plan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Emit));
+    }
+
+    [Fact]
     public void EditingAMethodBodyOfTheNetworkClass_RunsNoPlanAndNoEmit()
     {
         string withMethod = NetworkFile.Replace(
