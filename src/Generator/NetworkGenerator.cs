@@ -28,6 +28,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The language version from the parse options, not the compilation: it stays equal across edits, so combining
+        // it with every network re-runs nothing.
+        IncrementalValueProvider<TargetInfo> target = context.ParseOptionsProvider
+            .Select(static (options, _) => TargetInfo.From(options))
+            .WithTrackingName(TrackingNames.Target);
+
         IncrementalValuesProvider<ValidationResult> validated = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "StaticNet.NetworkAttribute",
@@ -35,7 +41,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (ctx, ct) => NetworkParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse)
-            .Select(static (parsed, _) => NetworkValidator.Validate(parsed))
+            .Combine(target)
+            .Select(static (input, _) => NetworkValidator.Validate(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Validate);
 
         context.RegisterSourceOutput(validated.Select(static (v, _) => v.Diagnostics), static (spc, diagnostics) =>
@@ -46,10 +53,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
-        // The spec alone (no locations) goes on: a declaration that only moves leaves Plan and Emit cached.
+        // The spec alone (no locations, no declaration facts, which only the validator reads) goes on: a declaration
+        // that only moves, or gains a member, leaves Plan and Emit cached.
         IncrementalValuesProvider<GeneratedNetwork> generated = validated
             .Where(static v => !v.HasErrors && v.Spec is not null)
-            .Select(static (v, _) => v.Spec!)
+            .Select(static (v, _) => v.Spec! with { Declaration = DeclarationSpec.Plain })
             .Select(static (spec, ct) => PlanSafely(spec, ct))
             .WithTrackingName(TrackingNames.Plan)
             .Select(static (plan, _) => EmitSafely(plan))

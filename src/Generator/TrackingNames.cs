@@ -6,6 +6,9 @@ public static class TrackingNames
     /// <summary>Attributes read into a <c>NetworkSpec</c>.</summary>
     public const string Parse = nameof(Parse);
 
+    /// <summary>The project's language version, from the parse options.</summary>
+    public const string Target = nameof(Target);
+
     /// <summary>Spec checked, diagnostics collected.</summary>
     public const string Validate = nameof(Validate);
 

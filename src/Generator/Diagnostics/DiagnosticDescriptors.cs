@@ -1,10 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Diagnostics;
 
 /// <summary>Every diagnostic StaticNet reports. Ids are never reused; each is documented in docs/diagnostics/.</summary>
 public static class DiagnosticDescriptors
 {
+    // The lists in messages come from the enums (mirrors of the runtime's), so that they name every member there is.
+    // Declared before the descriptors: static fields are initialised in textual order.
+    private static readonly string HiddenActivations = OneOf(System.Enum.GetNames(typeof(ActivationKind)).Where(n => n != nameof(ActivationKind.Softmax)));
+    private static readonly string Losses = OneOf(System.Enum.GetNames(typeof(LossKind)));
+
     private const string DeclarationCategory = "StaticNet.Declaration";
     private const string ShapeCategory = "StaticNet.Shape";
     private const string HyperParameterCategory = "StaticNet.HyperParameter";
@@ -36,7 +44,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Create(
         "SN0004", ShapeCategory,
         "Softmax is allowed on the last layer only",
-        "Layer {0} of network '{1}' uses Softmax but is not the last layer; use ReLU, Sigmoid, Tanh or Identity on hidden layers",
+        "Layer {0} of network '{1}' uses Softmax but is not the last layer; use " + HiddenActivations + " on hidden layers",
         "Softmax turns the outputs into class probabilities; it belongs on the output layer, with CrossEntropy.");
 
     /// <summary>SN0005: [Network] without InputSize.</summary>
@@ -57,7 +65,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingLoss = Create(
         "SN0007", DeclarationCategory,
         "Network loss is missing",
-        "Network '{0}' declares no loss; add [Loss(LossFunction.CrossEntropy)], [Loss(LossFunction.MeanSquaredError)] or [Loss(LossFunction.BinaryCrossEntropy)]",
+        "Network '{0}' declares no loss; add [Loss(LossFunction.Name)] with Name one of " + Losses,
         "Training needs a loss to minimise.");
 
     /// <summary>SN0008: no [Optimizer].</summary>
@@ -138,12 +146,82 @@ public static class DiagnosticDescriptors
         "A [Dropout] of network '{0}' {1}",
         "[Dropout(rate)] applies inverted dropout to the output of the [Dense] layer declared just before it; put it after a hidden layer, once.");
 
+    /// <summary>SN0019: the project's C# is older than the generated code needs.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "SN0019", DeclarationCategory,
+        "C# version too old for the generated code",
+        "Network '{0}' needs C# {1} or later, but the project compiles with C# {2}; set <LangVersion> to {1} or later, or remove it to take the SDK's default",
+        "The generated code implements the static abstract members of INetwork<T>, a C# 11 feature; with an older language version nothing is generated.");
+
+    /// <summary>SN0020: a member of the network class has the name of a member StaticNet generates.</summary>
+    public static readonly DiagnosticDescriptor MemberNameTaken = Create(
+        "SN0020", DeclarationCategory,
+        "Member has the name of a generated member",
+        "The {0} '{1}' of network '{2}' has the name of a member StaticNet generates into the class; rename it",
+        "StaticNet adds constants, properties, methods and one field to the network class (docs/diagnostics.md lists their names); a member of the same name, even an overload of a generated method, would collide with one.");
+
+    /// <summary>SN0021: the network class itself has the name of a member StaticNet generates.</summary>
+    public static readonly DiagnosticDescriptor NetworkNamedLikeGeneratedMember = Create(
+        "SN0021", DeclarationCategory,
+        "Network class has the name of a generated member",
+        "Network '{0}' is named '{1}', the name of a member StaticNet generates into it, and a member cannot have the name of its class; rename the class",
+        "StaticNet adds constants, properties, methods and one field to the network class (docs/diagnostics.md lists their names); C# forbids a member named like the class that contains it.");
+
+    /// <summary>SN0022: the network class declares a constructor that conflicts with the generated ones.</summary>
+    public static readonly DiagnosticDescriptor ConstructorConflict = Create(
+        "SN0022", DeclarationCategory,
+        "Network declares a constructor StaticNet generates",
+        "Network '{0}' declares {1}; StaticNet generates '{2}()' and '{2}(int seed)'. Remove it; to run code at construction, declare a constructor with other parameters that calls this(seed).",
+        "The generated constructors initialise the weights from a seed; a primary constructor would have to be called by them, and a parameterless or (int) constructor would have their signature.");
+
+    /// <summary>SN0023: the base class has no constructor the generated constructors can call.</summary>
+    public static readonly DiagnosticDescriptor BaseWithoutParameterlessConstructor = Create(
+        "SN0023", DeclarationCategory,
+        "Base class has no accessible parameterless constructor",
+        "Base class '{0}' of network '{1}' has no accessible constructor that takes no arguments, which the generated constructors call; give it one or derive from another class",
+        "The generated constructors call the base class's constructor without arguments, as 'base()'.");
+
+    /// <summary>SN0024: the network is nested in a file-local type.</summary>
+    public static readonly DiagnosticDescriptor NestedInFileLocalType = Create(
+        "SN0024", DeclarationCategory,
+        "Network is nested in a file-local type",
+        "Network '{0}' is nested in the file-local type '{1}', which the generated code, in a file of its own, cannot extend; remove 'file' from '{1}'",
+        "A file-local type exists only in its own file, so the generated partial declaration would declare a second, unrelated type and the network would get nothing.");
+
+    /// <summary>SN0025: a StaticNet attribute's argument has a type other than StaticNet's attribute declares.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedArgumentType = Create(
+        "SN0025", DeclarationCategory,
+        "Attribute argument has an unexpected type",
+        "Argument '{0}' of [{1}] on network '{2}' is {3}; StaticNet expects {4}, as its own StaticNet.{1}Attribute declares",
+        "The attribute is not StaticNet's own (a type of the same name declared in the project takes its place) and its arguments cannot be read; remove that declaration to use StaticNet's attribute.");
+
+    /// <summary>SN0026: the network derives from another network.</summary>
+    public static readonly DiagnosticDescriptor DerivesFromNetwork = Create(
+        "SN0026", DeclarationCategory,
+        "Network derives from another network",
+        "Network '{0}' derives from network '{1}'; a [Network] class cannot derive from another, whose generated members it would hide",
+        "Each network gets its own constants, buffers and methods under the same names; share code through a common base class that is not a network, or through composition.");
+
+    /// <summary>SN0027: a base class has members named like generated members.</summary>
+    public static readonly DiagnosticDescriptor BaseMemberCollision = Create(
+        "SN0027", DeclarationCategory,
+        "Base class has members named like generated members",
+        "Base class '{0}' of network '{1}' has members named like members StaticNet generates: {2}; rename them or derive from another class",
+        "A generated member would hide an inherited member of the same name (CS0108, CS0114), or leave an abstract one unimplemented; docs/diagnostics.md lists the generated names.");
+
     /// <summary>SN0099: the generator failed unexpectedly; nothing was generated for the network.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "SN0099", DeclarationCategory,
         "StaticNet generator failed",
         "StaticNet could not generate network '{0}': {1}. Please report this with the declaration.",
         "An unexpected error in the generator; no code was generated for this network.");
+
+    /// <summary>"A, B or C".</summary>
+    private static string OneOf(IEnumerable<string> names)
+    {
+        string[] all = names.ToArray();
+        return all.Length < 2 ? string.Concat(all) : string.Join(", ", all.Take(all.Length - 1)) + " or " + all[all.Length - 1];
+    }
 
     private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id.ToLowerInvariant());

@@ -44,7 +44,38 @@ internal sealed record DeclarationSpec(
     bool LayersOnSeveralParts)
 {
     public static DeclarationSpec Plain { get; } = new("public", EquatableArray<string>.Empty, false, null, false);
+
+    /// <summary>
+    /// Members of the class, in any part, whose names are of the families StaticNet generates (<see cref="GeneratedMembers"/>;
+    /// the validator decides with the layer count), each at location key <c>Member:&lt;i&gt;</c>.
+    /// </summary>
+    public EquatableArray<DeclaredMember> Members { get; init; } = EquatableArray<DeclaredMember>.Empty;
+
+    /// <summary>
+    /// The user's constructors that the generated <c>Net()</c> and <c>Net(int seed)</c> conflict with, described
+    /// ("a primary constructor"), each at location key <c>Constructor:&lt;i&gt;</c>.
+    /// </summary>
+    public EquatableArray<string> ConflictingConstructors { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Containing types declared <c>file</c>, innermost last, each at location key <c>FileLocal:&lt;i&gt;</c>.</summary>
+    public EquatableArray<string> FileLocalContainers { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The base class when it is not <c>object</c>, at location key <c>BaseType</c>.</summary>
+    public BaseTypeSpec? BaseType { get; init; }
 }
+
+/// <summary>A member of the network class named like a generated one: what it is in messages (<c>field</c>, <c>method</c>...) and its name.</summary>
+internal sealed record DeclaredMember(string Kind, string Name);
+
+/// <summary>The members of one class up the base chain, accessible to the network, named like generated ones.</summary>
+internal sealed record BaseMembers(string Type, EquatableArray<string> Names);
+
+/// <summary>Facts about the network's base class.</summary>
+/// <param name="Name">Its full name.</param>
+/// <param name="Network">The full name of the first <c>[Network]</c> class up the chain (itself included), or null.</param>
+/// <param name="HasParameterlessConstructor">Whether it has an accessible constructor callable without arguments.</param>
+/// <param name="Members">Per class up the chain, the accessible members named like a generated member of some network.</param>
+internal sealed record BaseTypeSpec(string Name, string? Network, bool HasParameterlessConstructor, EquatableArray<BaseMembers> Members);
 
 /// <summary>
 /// Everything the generator knows about one network declaration, as value-equatable data: no symbols, syntax nodes,
@@ -63,24 +94,24 @@ internal sealed record NetworkSpec(
     DeclarationSpec Declaration)
 {
     /// <summary>Fully qualified name without <c>global::</c>, for messages and the hint name.</summary>
-    public string FullName
+    public string FullName => JoinName(Namespace, ContainingTypes, ClassName);
+
+    /// <summary>The full name of a class: namespace, containing types and name, joined with dots.</summary>
+    public static string JoinName(string? ns, System.Collections.Generic.IEnumerable<ContainingTypeSpec> containingTypes, string className)
     {
-        get
+        var parts = new System.Collections.Generic.List<string>();
+        if (ns is not null)
         {
-            var parts = new System.Collections.Generic.List<string>();
-            if (Namespace is not null)
-            {
-                parts.Add(Namespace);
-            }
-
-            foreach (ContainingTypeSpec type in ContainingTypes)
-            {
-                parts.Add(type.Name);
-            }
-
-            parts.Add(ClassName);
-            return string.Join(".", parts);
+            parts.Add(ns);
         }
+
+        foreach (ContainingTypeSpec type in containingTypes)
+        {
+            parts.Add(type.Name);
+        }
+
+        parts.Add(className);
+        return string.Join(".", parts);
     }
 }
 

@@ -24,11 +24,8 @@ internal static class NetworkParser
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         try
         {
-            var diagnostics = new List<DiagnosticInfo>();
-            (NetworkSpec Spec, NetworkLocations Locations)? read = Read(type, declaration, context.Attributes[0], cancellationToken);
-            return read is null
-                ? new ParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty)
-                : new ParseResult(read.Value.Spec, read.Value.Locations, diagnostics.ToEquatableArray());
+            return Read(type, declaration, context.Attributes[0], context.SemanticModel.Compilation, cancellationToken)
+                ?? new ParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (System.Exception ex) when (ex is not System.OperationCanceledException)
         {
@@ -39,8 +36,8 @@ internal static class NetworkParser
         }
     }
 
-    private static (NetworkSpec, NetworkLocations)? Read(
-        INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData networkAttribute, CancellationToken cancellationToken)
+    private static ParseResult? Read(
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData networkAttribute, Compilation compilation, CancellationToken cancellationToken)
     {
         // [Network] on a struct or a record struct is already a compiler error (CS0592); add nothing on top.
         // [Network] on two parts of a partial class is the compiler's error (CS0579); one network per type, or none.
@@ -50,8 +47,31 @@ internal static class NetworkParser
             return null;
         }
 
+        var containing = new List<ContainingTypeSpec>();
+        var nonPartial = new List<string>();
+        bool isGeneric = type.IsGenericType;
+        if (!IsPartial(declaration))
+        {
+            nonPartial.Add(type.Name);
+        }
+
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            isGeneric |= outer.IsGenericType;
+            var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+            if (!outerSyntax.Any(IsPartial))
+            {
+                nonPartial.Add(outer.Name);
+            }
+
+            containing.Insert(0, new ContainingTypeSpec(Keyword(outer), Identifier(outer.Name)));
+        }
+
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string className = Identifier(type.Name);
+        var errors = new ArgumentErrors(NetworkSpec.JoinName(ns, containing, className));
         var locations = new List<ArgumentLocation>();
-        var network = new AttributeReader(networkAttribute, "Network", locations, cancellationToken);
+        var network = new AttributeReader(networkAttribute, "Network", locations, errors, cancellationToken);
         int? inputSize = network.Named<int>("InputSize");
         bool penalizeBiases = network.Named<bool>("PenalizeBiases") ?? false;
 
@@ -82,7 +102,7 @@ internal static class NetworkParser
             string attributeName = name.Substring(Namespace.Length);
             if (LayerKinds.ForAttribute(attributeName) is ILayerKind kind)
             {
-                var reader = new AttributeReader(attribute, $"Layer{layers.Count}", locations, cancellationToken);
+                var reader = new AttributeReader(attribute, $"Layer{layers.Count}", locations, errors, cancellationToken);
                 // Layer order is source order, which across the parts of a partial class would depend on file order.
                 SyntaxNode? part = reader.Syntax?.Parent?.Parent;
                 layersPart ??= part;
@@ -99,13 +119,13 @@ internal static class NetworkParser
             switch (attributeName)
             {
                 case "LossAttribute":
-                    var lossReader = new AttributeReader(attribute, "Loss", locations, cancellationToken);
-                    loss = new LossSpec((LossKind)lossReader.Positional<int>(0, "function"), lossReader.Named<float>("LabelSmoothing"), lossReader.Named<float>("Delta"));
+                    var lossReader = new AttributeReader(attribute, "Loss", locations, errors, cancellationToken);
+                    loss = new LossSpec((LossKind)lossReader.Enum(0, "function", "LossFunction"), lossReader.Named<float>("LabelSmoothing"), lossReader.Named<float>("Delta"));
                     break;
                 case "OptimizerAttribute":
-                    var o = new AttributeReader(attribute, "Optimizer", locations, cancellationToken);
+                    var o = new AttributeReader(attribute, "Optimizer", locations, errors, cancellationToken);
                     optimizer = new OptimizerSpec(
-                        (OptimizerKindSpec)o.Positional<int>(0, "kind"),
+                        (OptimizerKindSpec)o.Enum(0, "kind", "OptimizerKind"),
                         o.Named<float>("LearningRate"),
                         o.Named<float>("Momentum"),
                         o.Named<float>("Beta1"),
@@ -116,41 +136,21 @@ internal static class NetworkParser
                         o.Named<bool>("Amsgrad") ?? false);
                     break;
                 case "L1Attribute":
-                    l1 = new AttributeReader(attribute, "L1", locations, cancellationToken).Positional<float>(0, "strength");
+                    l1 = new AttributeReader(attribute, "L1", locations, errors, cancellationToken).Positional<float>(0, "strength");
                     break;
                 case "L2Attribute":
-                    l2 = new AttributeReader(attribute, "L2", locations, cancellationToken).Positional<float>(0, "strength");
+                    l2 = new AttributeReader(attribute, "L2", locations, errors, cancellationToken).Positional<float>(0, "strength");
                     break;
                 case "WeightDecayAttribute":
-                    weightDecay = new AttributeReader(attribute, "WeightDecay", locations, cancellationToken).Positional<float>(0, "strength");
+                    weightDecay = new AttributeReader(attribute, "WeightDecay", locations, errors, cancellationToken).Positional<float>(0, "strength");
                     break;
                 case "ClipGradientNormAttribute":
-                    clipNorm = new AttributeReader(attribute, "ClipGradientNorm", locations, cancellationToken).Positional<float>(0, "maxNorm");
+                    clipNorm = new AttributeReader(attribute, "ClipGradientNorm", locations, errors, cancellationToken).Positional<float>(0, "maxNorm");
                     break;
                 case "ClipGradientValueAttribute":
-                    clipValue = new AttributeReader(attribute, "ClipGradientValue", locations, cancellationToken).Positional<float>(0, "clipValue");
+                    clipValue = new AttributeReader(attribute, "ClipGradientValue", locations, errors, cancellationToken).Positional<float>(0, "clipValue");
                     break;
             }
-        }
-
-        var containing = new List<ContainingTypeSpec>();
-        var nonPartial = new List<string>();
-        bool isGeneric = type.IsGenericType;
-        if (!IsPartial(declaration))
-        {
-            nonPartial.Add(type.Name);
-        }
-
-        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            isGeneric |= outer.IsGenericType;
-            var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
-            if (!outerSyntax.Any(IsPartial))
-            {
-                nonPartial.Add(outer.Name);
-            }
-
-            containing.Insert(0, new ContainingTypeSpec(Keyword(outer), Identifier(outer.Name)));
         }
 
         SyntaxToken? modifier = UnsupportedModifier(type, cancellationToken);
@@ -159,18 +159,34 @@ internal static class NetworkParser
             locations.Add(new ArgumentLocation("Modifier", LocationInfo.From(token.GetLocation())!));
         }
 
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        // An argument StaticNet cannot read (a project type of the same name replaced its attribute): that is all that
+        // is reported, since what was read around it may be wrong.
+        if (errors.Count > 0)
+        {
+            return new ParseResult(null, null, errors.ToEquatableArray());
+        }
+
+        var declarationSpec = new DeclarationSpec(Accessibility(type.DeclaredAccessibility), nonPartial.ToEquatableArray(), isGeneric, modifier?.ValueText, layersOnSeveralParts);
+        // A record is reported as such (SN0013); its compiler-made members and parameter list are not the user's doing.
+        if (!type.IsRecord)
+        {
+            declarationSpec = DeclarationReader.Read(declarationSpec, type, compilation, locations, cancellationToken);
+        }
+
         var spec = new NetworkSpec(
             ns,
             containing.ToEquatableArray(),
-            Identifier(type.Name),
+            className,
             inputSize,
             layers.ToEquatableArray(),
             loss,
             optimizer,
             new RegularizationSpec(l1, l2, weightDecay, clipNorm, clipValue, penalizeBiases),
-            new DeclarationSpec(Accessibility(type.DeclaredAccessibility), nonPartial.ToEquatableArray(), isGeneric, modifier?.ValueText, layersOnSeveralParts));
-        return (spec, new NetworkLocations(LocationInfo.From(declaration.Identifier.GetLocation()), network.Location, locations.ToEquatableArray()));
+            declarationSpec);
+        return new ParseResult(
+            spec,
+            new NetworkLocations(LocationInfo.From(declaration.Identifier.GetLocation()), network.Location, locations.ToEquatableArray()),
+            EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>A name as a C# identifier: <c>@class</c>, <c>@record</c> for types named after a keyword (namespaces already display so).</summary>

@@ -54,8 +54,7 @@ internal static class NetworkPlanner
             spec.ContainingTypes,
             spec.ClassName,
             spec.FullName,
-            // A hint name may not contain '@' (AddSource throws): drop the escapes of names such as @class.
-            name + ".Network.g.cs",
+            HintName(spec.FullName),
             name.Replace('.', '_'),
             generatorVersion,
             inputSize,
@@ -84,6 +83,26 @@ internal static class NetworkPlanner
             OptimizerState(optimizer).ToEquatableArray(),
             RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
             UpdateRanges(layers.SelectMany(l => l.Tensors), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The hint name of a network's file: <c>&lt;full name&gt;.Network.&lt;hash&gt;.g.cs</c>. AddSource compares hint
+    /// names ignoring case (as do the file systems the files may be written to), so two networks whose names differ
+    /// only in letter case (<c>S.Net</c> and <c>S.NET</c>) would collide (CS8785, and every network loses its file);
+    /// the hash of the exact name, 8 hex digits of a 32-bit FNV-1a over its UTF-16 code units, tells them apart and is
+    /// the same on every machine and run. A hint name may not contain '@' (AddSource throws): the escapes of names such
+    /// as <c>@class</c> are dropped first.
+    /// </summary>
+    public static string HintName(string fullName)
+    {
+        string name = fullName.Replace("@", string.Empty);
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return name + ".Network." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
 
     /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>

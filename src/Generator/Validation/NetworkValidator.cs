@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Layers.Dense;
@@ -17,7 +18,9 @@ internal static class NetworkValidator
     /// <summary>Most parameters a network may have: their byte size (4 per float) must fit an <c>int</c>.</summary>
     public const long MaxParameters = int.MaxValue / 4;
 
-    public static ValidationResult Validate(ParseResult parsed)
+    /// <param name="parsed">The parser's spec, locations and diagnostics.</param>
+    /// <param name="target">The project's language version; null for the latest.</param>
+    public static ValidationResult Validate(ParseResult parsed, TargetInfo? target = null)
     {
         if (parsed.Spec is null)
         {
@@ -26,7 +29,18 @@ internal static class NetworkValidator
 
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         NetworkLocations locations = parsed.Locations ?? NetworkLocations.None;
+        if (target is { SupportsGeneratedCode: false })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.LanguageVersionTooLow,
+                locations.Network,
+                parsed.Spec.FullName,
+                TargetInfo.MinimumLanguageVersion.ToDisplayString(),
+                target.LanguageVersion.ToDisplayString()));
+        }
+
         Declaration(parsed.Spec, locations, diagnostics);
+        DeclarationRules.Check(parsed.Spec, locations, diagnostics);
         Layers(parsed.Spec, locations, diagnostics);
         LossRules.Check(parsed.Spec, locations, diagnostics);
         OptimizerRules.Check(parsed.Spec, locations, diagnostics);

@@ -37,6 +37,26 @@ public sealed class DescriptorTests
         {
             Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", releases);
         }
+
+        // The help links point at docs/diagnostics.md#snxxxx: each descriptor has its section there.
+        string docs = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "docs", "diagnostics.md"));
+        foreach (DiagnosticDescriptor descriptor in All)
+        {
+            Assert.Matches($"(?m)^## {descriptor.Id}( |$)", docs);
+        }
+    }
+
+    [Theory]
+    [InlineData(typeof(ActivationKind), typeof(Activation))]
+    [InlineData(typeof(LossKind), typeof(LossFunction))]
+    [InlineData(typeof(OptimizerKindSpec), typeof(OptimizerKind))]
+    [InlineData(typeof(InitKind), typeof(WeightInitialization))]
+    public void TheGeneratorsEnumsMirrorTheRuntimes(Type generator, Type runtime)
+    {
+        // The lists in SN0004 and SN0007 and the SN0012 checks come from the generator's mirrors: they must name every member, with the runtime's values.
+        Assert.Equal(
+            Enum.GetValues(runtime).Cast<object>().Select(v => (v.ToString(), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))),
+            Enum.GetValues(generator).Cast<object>().Select(v => (v.ToString(), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     /// <summary>
@@ -180,15 +200,20 @@ public sealed class DescriptorTests
         return method.Invoke(null, arguments)!;
     }
 
-    private static string FindReleaseNotes([CallerFilePath] string thisFile = "")
+    private static string FindReleaseNotes()
+    {
+        string root = FindRepositoryRoot();
+        string notes = Path.Combine(root, "src", "Generator", "Diagnostics");
+        return File.ReadAllText(Path.Combine(notes, "AnalyzerReleases.Unshipped.md")) + File.ReadAllText(Path.Combine(notes, "AnalyzerReleases.Shipped.md"));
+    }
+
+    private static string FindRepositoryRoot([CallerFilePath] string thisFile = "")
     {
         for (DirectoryInfo? dir = new(Path.GetDirectoryName(thisFile) is { Length: > 0 } d && Directory.Exists(d) ? d : AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "src", "Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md");
-            if (File.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "src", "Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md")))
             {
-                string shipped = Path.Combine(dir.FullName, "src", "Generator", "Diagnostics", "AnalyzerReleases.Shipped.md");
-                return File.ReadAllText(candidate) + File.ReadAllText(shipped);
+                return dir.FullName;
             }
         }
 

@@ -180,7 +180,8 @@ public sealed class DiagnosticTests
             Of(DiagnosticDescriptors.SoftmaxOnHiddenLayer, 0, 0, "App.Net"));
 
         Assert.Equal(
-            "Layer 0 of network 'App.Net' uses Softmax but is not the last layer; use ReLU, Sigmoid, Tanh or Identity on hidden layers",
+            "Layer 0 of network 'App.Net' uses Softmax but is not the last layer; use Identity, ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU, GELUTanh, SiLU,"
+            + " Softplus, Softsign, HardSigmoid or HardSwish on hidden layers",
             run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -253,7 +254,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void SN0007_MissingLoss_IsReportedOnTheNetworkAttribute()
     {
-        DiagnosticVerifier.Verify(
+        GeneratorRun run = DiagnosticVerifier.Verify(
             """
             using StaticNet;
 
@@ -265,6 +266,10 @@ public sealed class DiagnosticTests
             }
             """,
             Of(DiagnosticDescriptors.MissingLoss, 0, "Net"));
+
+        Assert.Equal(
+            "Network 'Net' declares no loss; add [Loss(LossFunction.Name)] with Name one of MeanSquaredError, CrossEntropy, BinaryCrossEntropy, MeanAbsoluteError or Huber",
+            run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -426,6 +431,8 @@ public sealed class DiagnosticTests
             $$"""
             using StaticNet;
 
+            namespace App.Models;
+
             [Network(InputSize = 2)]
             {{layers}}
             [Loss(LossFunction.MeanSquaredError)]
@@ -434,7 +441,7 @@ public sealed class DiagnosticTests
             {
             }
             """,
-            Of(DiagnosticDescriptors.DropoutPlacement, 0, "Net", problem));
+            Of(DiagnosticDescriptors.DropoutPlacement, 0, "App.Models.Net", problem));
     }
 
     [Fact]
@@ -816,7 +823,7 @@ public sealed class DiagnosticTests
                 }
             }
             """);
-        Assert.Equal("Models.Group.Net.Network.g.cs", Assert.Single(run.Sources).HintName);
+        Assert.Equal("Models.Group.Net.Network.ebe82963.g.cs", Assert.Single(run.Sources).HintName);
         Assert.Empty(run.OutputDiagnostics);
     }
 

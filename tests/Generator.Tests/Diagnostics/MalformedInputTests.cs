@@ -125,9 +125,9 @@ public sealed class MalformedInputTests
     }
 
     [Theory]
-    [InlineData("namespace @namespace;", "partial class Net", "namespace.Net.Network.g.cs")]
-    [InlineData("namespace App;", "partial class @class", "App.class.Network.g.cs")]
-    [InlineData("namespace @class.@record;", "partial class @record", "class.record.record.Network.g.cs")]
+    [InlineData("namespace @namespace;", "partial class Net", "namespace.Net.Network.bb7219ad.g.cs")]
+    [InlineData("namespace App;", "partial class @class", "App.class.Network.71c62d66.g.cs")]
+    [InlineData("namespace @class.@record;", "partial class @record", "class.record.record.Network.b18aa3e1.g.cs")]
     public void KeywordNames_GenerateCleanCode(string ns, string declaration, string hintName)
     {
         GeneratorRun run = GeneratorHarness.Run($$"""

@@ -62,6 +62,10 @@ public sealed class IncrementalTests
 
         AssertAllCachedOrUnchanged(second);
         Assert.Equal(first.GeneratedSources.Single().SourceText.ToString(), second.GeneratedSources.Single().SourceText.ToString());
+
+        // The language version comes from the parse options, which an edit leaves as they were.
+        IncrementalStepRunReason[] target = Reasons(second, TrackingNames.Target);
+        Assert.True(target.Length == 1 && target[0] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, string.Join(", ", target));
     }
 
     [Fact]
@@ -82,6 +86,21 @@ public sealed class IncrementalTests
 
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, TrackingNames.Parse));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, TrackingNames.Validate));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Plan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Emit));
+    }
+
+    [Fact]
+    public void AddingAMemberToTheNetworkClass_RunsNoPlanAndNoEmit()
+    {
+        // The declaration facts (members named like generated ones, constructors, base class) are the validator's:
+        // the plan gets the spec without them, so a new member of the class leaves Plan and Emit cached.
+        string withMember = NetworkFile.Replace(
+            "public partial class Classifier\n{\n}", "public partial class Classifier\n{\n    public Classifier(string name) : this(name.Length) { }\n\n    public int Size() => 1;\n}", StringComparison.Ordinal);
+        Assert.NotEqual(NetworkFile, withMember);
+        (_, GeneratorRunResult second) = RunTwice(c => ReplaceNetworkFile(c, withMember));
+
+        Assert.Empty(second.Diagnostics);
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Plan));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(second, TrackingNames.Emit));
     }
@@ -117,7 +136,7 @@ public sealed class IncrementalTests
         }
 
         Assert.Equal(
-            new[] { "App.Classifier.Network.g.cs", "App.Second.Network.g.cs" },
+            new[] { "App.Classifier.Network.2223e14f.g.cs", "App.Second.Network.bf0634f2.g.cs" },
             second.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
     }
 
@@ -166,6 +185,23 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void RaisingTheLanguageVersion_RemovesTheDiagnosticAndGeneratesTheNetwork()
+    {
+        var csharp10 = new CSharpParseOptions(LanguageVersion.CSharp10, DocumentationMode.Diagnose);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true, parseOptions: csharp10);
+        driver = driver.RunGenerators(GeneratorHarness.Compile(csharp10, NetworkFile));
+        GeneratorRunResult old = driver.GetRunResult().Results.Single();
+        Assert.Empty(old.GeneratedSources);
+        Assert.Equal("SN0019", Assert.Single(old.Diagnostics).Id);
+
+        driver = driver.WithUpdatedParseOptions(GeneratorHarness.ParseOptions).RunGenerators(GeneratorHarness.Compile(NetworkFile));
+        GeneratorRunResult current = driver.GetRunResult().Results.Single();
+        Assert.Empty(current.Diagnostics);
+        Assert.Single(current.GeneratedSources);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(current, TrackingNames.Target));
+    }
+
+    [Fact]
     public void NoStepOutputHoldsASymbolSyntaxLocationOrCompilation()
     {
         var edits = new Func<CSharpCompilation, CSharpCompilation>[]
@@ -181,7 +217,7 @@ public sealed class IncrementalTests
             (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(edit);
             foreach (GeneratorRunResult result in new[] { first, second })
             {
-                foreach (string step in Steps)
+                foreach (string step in Steps.Append(TrackingNames.Target))
                 {
                     foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
                     {

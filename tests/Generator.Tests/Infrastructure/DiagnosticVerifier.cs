@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -16,6 +17,18 @@ internal sealed record ExpectedDiagnostic(DiagnosticDescriptor Descriptor, int L
     public string Message => string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), Arguments);
 }
 
+/// <summary>How <see cref="DiagnosticVerifier"/> compiles: the language version and the compiler diagnostics the test source has.</summary>
+internal sealed record VerifyOptions(LanguageVersion LanguageVersion, params string[] CompilerDiagnostics)
+{
+    public static readonly VerifyOptions Default = new(LanguageVersion.Latest);
+
+    /// <summary>
+    /// With an expected error, the full names of the networks of the test source that are still generated (another
+    /// network than the one at fault); none by default.
+    /// </summary>
+    public string[] GeneratedNetworks { get; init; } = System.Array.Empty<string>();
+}
+
 /// <summary>
 /// Runs the generator on marked-up source and asserts the exact list of its diagnostics: ids, severities, spans and
 /// messages, nothing missing and nothing unexpected (Mapperly's "have asserted all diagnostics").
@@ -26,13 +39,22 @@ internal static class DiagnosticVerifier
     /// Checks that <paramref name="markup"/> compiles cleanly on its own and that the generator reports exactly
     /// <paramref name="expected"/>, and generates nothing when any of them is an error.
     /// </summary>
-    public static GeneratorRun Verify(string markup, params ExpectedDiagnostic[] expected)
+    public static GeneratorRun Verify(string markup, params ExpectedDiagnostic[] expected) => Verify(VerifyOptions.Default, markup, expected);
+
+    /// <summary>
+    /// As <see cref="Verify(string, ExpectedDiagnostic[])"/>, with another language version, or with the compiler's own
+    /// diagnostics on the test source (ids, in any order) that the declaration cannot avoid.
+    /// </summary>
+    public static GeneratorRun Verify(VerifyOptions options, string markup, params ExpectedDiagnostic[] expected)
     {
         Markup parsed = Markup.Parse(markup);
-        GeneratorRun run = GeneratorHarness.Run(parsed.Source);
+        GeneratorRun run = GeneratorHarness.Run(new CSharpParseOptions(options.LanguageVersion, DocumentationMode.Diagnose), parsed.Source);
 
         Assert.Null(run.Exception);
-        Assert.True(!run.CompilerDiagnostics.Any(), "The test source itself has diagnostics:\n" + string.Join("\n", run.CompilerDiagnostics));
+        Assert.True(
+            run.CompilerDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal).SequenceEqual(options.CompilerDiagnostics.OrderBy(id => id, System.StringComparer.Ordinal)),
+            $"The test source itself should have {(options.CompilerDiagnostics.Length == 0 ? "no diagnostics" : string.Join(", ", options.CompilerDiagnostics))}, it has:\n"
+            + string.Join("\n", run.CompilerDiagnostics));
 
         string path = GeneratorHarness.PathOf(0);
         IEnumerable<string> expectedLines = expected
@@ -47,7 +69,9 @@ internal static class DiagnosticVerifier
 
         if (expected.Any(e => e.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            Assert.Empty(run.Sources);
+            Assert.Equal(
+                options.GeneratedNetworks.OrderBy(n => n, System.StringComparer.Ordinal),
+                run.Sources.Select(s => s.HintName.Substring(0, s.HintName.IndexOf(".Network.", System.StringComparison.Ordinal))).OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         return run;

@@ -32,27 +32,35 @@ internal static class GeneratorHarness
     /// <summary>The path given to the <paramref name="index"/>th test source.</summary>
     public static string PathOf(int index) => $"/test/Source{index}.cs";
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    /// <summary>Compiles with other parse options (a language version); nullable is off below C# 8, as it must be.</summary>
+    public static CSharpCompilation Compile(CSharpParseOptions parseOptions, params string[] sources) =>
         CSharpCompilation.Create(
             "TestAssembly",
-            sources.Select((text, i) => Parse(text, PathOf(i))),
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, PathOf(i))),
             References,
-            CompilationOptions);
+            parseOptions.LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp8
+                ? CompilationOptions
+                : CompilationOptions.WithNullableContextOptions(NullableContextOptions.Disable));
 
     public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Compiles <paramref name="sources"/> and runs the generator once on them.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
 
-    public static GeneratorRun Run(CSharpCompilation compilation)
+    /// <summary>Compiles <paramref name="sources"/> with <paramref name="parseOptions"/> and runs the generator (given the same options) once on them.</summary>
+    public static GeneratorRun Run(CSharpParseOptions parseOptions, params string[] sources) => Run(Compile(parseOptions, sources), parseOptions);
+
+    public static GeneratorRun Run(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
     {
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(parseOptions: parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         return new GeneratorRun(
             compilation,

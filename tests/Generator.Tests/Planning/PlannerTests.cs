@@ -66,7 +66,7 @@ public sealed class PlannerTests
         Assert.Null(plan.L2);
         Assert.False(plan.HasRegularization);
         Assert.Equal("Samples.FashionMlp", plan.FullName);
-        Assert.Equal("Samples.FashionMlp.Network.g.cs", plan.HintName);
+        Assert.Equal("Samples.FashionMlp.Network.af2cc7ad.g.cs", plan.HintName);
         Assert.Equal("1.2.3.4", plan.GeneratorVersion);
         Assert.Equal(0x7FFFFFC7 / 784, plan.MaxBatchSize);
         Assert.Equal("Samples_FashionMlp", plan.ImplementationName);
@@ -219,7 +219,7 @@ public sealed class PlannerTests
         NetworkPlan plan = Plan(spec);
 
         Assert.Equal("A.B.Outer.Inner.Net", plan.FullName);
-        Assert.Equal("A.B.Outer.Inner.Net.Network.g.cs", plan.HintName);
+        Assert.Equal("A.B.Outer.Inner.Net.Network.c1771b02.g.cs", plan.HintName);
         Assert.Equal(spec.ContainingTypes, plan.ContainingTypes);
     }
 

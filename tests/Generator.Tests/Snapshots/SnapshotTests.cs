@@ -22,38 +22,38 @@ public sealed class SnapshotTests
     [Fact]
     public void FashionMlp()
     {
-        GeneratedSourceResult generated = GenerateChecked(Sources.FashionMlp, "FashionMnistSample.FashionMlp.Network.g.cs");
+        GeneratedSourceResult generated = GenerateChecked(Sources.FashionMlp, "FashionMnistSample.FashionMlp.Network.4ce7579f.g.cs");
         Snapshot.Verify(new[] { generated });
     }
 
     /// <summary>Global namespace; Tanh then Sigmoid; BinaryCrossEntropy on a sigmoid output.</summary>
     [Fact]
     public void Xor() => VerifyRegions(
-        Sources.Xor, "XorNetwork.Network.g.cs",
+        Sources.Xor, "XorNetwork.Network.e11bb05c.g.cs",
         [Region.Header, Region.Declaration, Region.Forward, Region.Backward, Region.Loss]);
 
     /// <summary>A network nested in a static class in a block namespace; Sigmoid, Tanh and Identity; MSE; Momentum with L1 and L2.</summary>
     [Fact]
     public void NestedRegression() => VerifyRegions(
-        Sources.Regression, "Samples.Regression.Models.Regressor.Network.g.cs",
+        Sources.Regression, "Samples.Regression.Models.Regressor.Network.383098fb.g.cs",
         [Region.Header, Region.Declaration, Region.Forward, Region.Backward, Region.Loss, Region.Optimizer, Region.HyperParameters]);
 
     /// <summary>Plain SGD with its defaults and an L2 penalty: no optimizer state.</summary>
     [Fact]
     public void SgdClassifier() => VerifyRegions(
-        Sources.SgdClassifier, "Samples.IrisNet.Network.g.cs",
+        Sources.SgdClassifier, "Samples.IrisNet.Network.905a0b60.g.cs",
         [Region.Header, Region.State, Region.Optimizer, Region.HyperParameters]);
 
     /// <summary>GELU, dropout, LeakyReLU; label smoothing; AdamW with AMSGrad; L1 on biases too; clipping by value and norm.</summary>
     [Fact]
     public void Toolbox() => VerifyRegions(
-        Sources.Toolbox, "Samples.ToolboxNet.Network.g.cs",
+        Sources.Toolbox, "Samples.ToolboxNet.Network.3b64483c.g.cs",
         [Region.Header, Region.State, Region.Forward, Region.Backward, Region.Loss, Region.Optimizer, Region.HyperParameters]);
 
     /// <summary>ELU, HardSwish, Softplus; Huber; centered RMSProp with momentum; decoupled weight decay.</summary>
     [Fact]
     public void RmsPropRegression() => VerifyRegions(
-        Sources.RmsPropRegression, "Samples.RobustRegressor.Network.g.cs",
+        Sources.RmsPropRegression, "Samples.RobustRegressor.Network.45b4ff91.g.cs",
         [Region.Header, Region.State, Region.Forward, Region.Backward, Region.Loss, Region.Optimizer, Region.HyperParameters]);
 
     /// <summary>Every folder of Snapshots/ is a test's; an update run deletes the others (and fails).</summary>

@@ -13,8 +13,8 @@ internal sealed partial class DenseKind : LayerKind<DenseSpec, DensePlan>
 
     public override LayerSpec Parse(AttributeReader reader) => new DenseSpec(
         reader.Positional<int>(0, "units"),
-        (ActivationKind)reader.Positional<int>(1, "activation"),
+        (ActivationKind)reader.Enum(1, "activation", "Activation"),
         reader.Named<float>("NegativeSlope"),
         reader.Named<float>("Alpha"),
-        (InitKind)(reader.Named<int>("WeightInit") ?? 0));
+        (InitKind)(reader.NamedEnum("WeightInit", "WeightInitialization") ?? 0));
 }
