@@ -55,7 +55,7 @@ internal static class NetworkPlanner
             spec.ClassName,
             spec.FullName,
             HintName(spec.FullName),
-            name.Replace('.', '_'),
+            ImplementationName(name),
             generatorVersion,
             inputSize,
             output.Units,
@@ -104,6 +104,12 @@ internal static class NetworkPlanner
 
         return name + ".Network." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
+
+    /// <summary>
+    /// The implementation class's name in StaticNet.Generated: the full name with '_' doubled and '.' as '_', which no two
+    /// full names share (<c>A_B.Net</c> gives <c>A__B_Net</c>, <c>A.B_Net</c> gives <c>A_B__Net</c>).
+    /// </summary>
+    internal static string ImplementationName(string fullName) => fullName.Replace("_", "__").Replace('.', '_');
 
     /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>
     private static IEnumerable<StateBufferPlan> OptimizerState(OptimizerPlan o)

@@ -70,6 +70,8 @@ public sealed class PlannerTests
         Assert.Equal("1.2.3.4", plan.GeneratorVersion);
         Assert.Equal(0x7FFFFFC7 / 784, plan.MaxBatchSize);
         Assert.Equal("Samples_FashionMlp", plan.ImplementationName);
+        Assert.Equal("A__B_Net", NetworkPlanner.ImplementationName("A_B.Net"));
+        Assert.Equal("A_B__Net", NetworkPlanner.ImplementationName("A.B_Net"));
     }
 
     [Fact]
