@@ -170,7 +170,7 @@ internal static class ApiEmitter
             string signature = $"({ReadOnlySpan} inputs, {type} {name}, int batchSize)";
             w.Summary("One training step on a batch: forward pass, backward pass, optimizer step (<c>ComputeGradients</c>, then <c>ApplyGradients</c>).");
             BatchParameters(w, name, doc);
-            w.Line("/// <returns>The mean loss of the batch before the step, in nats for the cross-entropies; the penalty excluded.</returns>");
+            w.Line($"/// <returns>The mean loss of the batch before the step{(plan.IsClassifier || plan.Loss == LossKind.BinaryCrossEntropy ? ", in nats" : string.Empty)}; the penalty excluded.</returns>");
             Exceptions(w, name);
             Forward(w, $"public float TrainStep{signature}", $"_network.TrainStep(inputs, {name}, batchSize);");
             w.Line();
@@ -216,7 +216,7 @@ internal static class ApiEmitter
 
         w.Summary(
             $"One optimizer step from the current <see cref=\"Gradients\"/>: {OptimizerEmitter.Describe(plan.Optimizer).Replace("&", "&amp;")}",
-            (plan.HasRegularization ? "with the L1/L2 gradients added in the same sweep" : "in one sweep over the parameters")
+            (plan.HasRegularization ? $"with the {Penalties(plan)} gradients added in the same sweep" : "in one sweep over the parameters")
                 + (plan.WeightDecay is not null ? ", after decoupled weight decay" : string.Empty) + ".",
             plan.ClipNorm is not null || plan.ClipValue is not null
                 ? "Clips <see cref=\"Gradients\"/> in place first; increments <see cref=\"StepCount\"/>. Allocation-free."
@@ -224,9 +224,9 @@ internal static class ApiEmitter
         w.Line(Busy);
         w.Line("public void ApplyGradients() => _network.ApplyGradients();");
         w.Line();
-        w.Summary(
-            $"The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the {(plan.PenalizeBiases ? "weights and biases" : "weights (biases excluded)")}; 0 without L1/L2.",
-            "Decoupled weight decay is not a loss term.");
+        w.Summary(plan.HasRegularization
+            ? $"The penalty <c>{PenaltyFormula(plan)}</c> over the {(plan.PenalizeBiases ? "weights and biases" : "weights (biases excluded)")}, not part of the losses returned."
+            : "0: the network declares no L1 or L2 penalty (decoupled weight decay is not a loss term).");
         w.Line("public float RegularizationLoss() => _network.RegularizationLoss();");
     }
 
@@ -249,6 +249,14 @@ internal static class ApiEmitter
             : "Labels 0 or 1, length <c>batchSize</c>.";
         return new[] { floats, ("global::System.ReadOnlySpan<int>", "labels", labels) };
     }
+
+    /// <summary>The declared penalties' names: <c>L1</c>, <c>L2</c> or <c>L1 and L2</c>.</summary>
+    internal static string Penalties(NetworkPlan plan) =>
+        plan.L1 is not null && plan.L2 is not null ? "L1 and L2" : plan.L1 is not null ? "L1" : "L2";
+
+    /// <summary>The declared penalty as a formula: <c>λ1·Σ|w|</c>, <c>(λ2/2)·Σw²</c> or their sum.</summary>
+    internal static string PenaltyFormula(NetworkPlan plan) =>
+        plan.L1 is not null && plan.L2 is not null ? "λ1·Σ|w| + (λ2/2)·Σw²" : plan.L1 is not null ? "λ1·Σ|w|" : "(λ2/2)·Σw²";
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 

@@ -30,7 +30,7 @@ internal static class NetworkEmitter
         w.Line($"//   Input     {plan.InputSize} floats per sample");
         foreach (LayerPlan layer in plan.Layers)
         {
-            w.Line($"//   Layer {layer.Position}   {layer.Description}");
+            w.Line($"//   {layer.Title,-9} {layer.Description}");
         }
 
         w.Line("//   Loss      " + plan.Loss switch

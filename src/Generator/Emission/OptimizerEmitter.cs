@@ -88,7 +88,7 @@ internal static class OptimizerEmitter
             return;
         }
 
-        w.Line($"// Penalty λ1·Σ|w| + (λ2/2)·Σw² over the {(plan.PenalizeBiases ? "weights and biases" : "weights")}.");
+        w.Line($"// Penalty {ApiEmitter.PenaltyFormula(plan)} over the {(plan.PenalizeBiases ? "weights and biases" : "weights")}.");
         w.Open("public float RegularizationLoss()");
         w.Line("double penalty = 0;");
         foreach (TensorPlan tensor in plan.Tensors.Where(t => !t.IsBias || plan.PenalizeBiases))

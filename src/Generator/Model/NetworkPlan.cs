@@ -63,7 +63,10 @@ internal abstract record LayerPlan(int Position, int Inputs, int Outputs)
     /// <summary>Floating-point operations per sample of a training step (forward and backward).</summary>
     public virtual long TrainingFlops => 0;
 
-    /// <summary>The header line and the Keras-style summary row of the layer.</summary>
+    /// <summary>The layer's name in the header, the step banners and the docs: its kind and number among its kind (<c>Dense 1</c>).</summary>
+    public abstract string Title { get; }
+
+    /// <summary>What the header says after the title: sizes, activation, parameter slices, initialisation.</summary>
     public abstract string Description { get; }
 
     /// <summary>The first column of the layer's summary row, e.g. <c>dense_0 (Dense, ReLU)</c>.</summary>

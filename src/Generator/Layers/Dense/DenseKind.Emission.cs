@@ -10,7 +10,7 @@ internal sealed partial class DenseKind
         int i = layer.Index;
         string rows = $"batchSize * {layer.Units}";
         string shape = $"[batch,{layer.Inputs}] x [{layer.Inputs},{layer.Units}]";
-        w.Line($"// ---- Layer {layer.Position}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
+        w.Line($"// ---- {layer.Title}: {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
         if (layer.KeepsLogits)
         {
             w.Line($"// z{i} = {input} · W{i} + b{i} (logits: {layer.Activation} is applied by Predict and fused into the loss), {shape}");
@@ -51,7 +51,7 @@ internal sealed partial class DenseKind
     {
         int i = layer.Index;
         string rows = $"batchSize * {layer.Units}";
-        w.Line($"// ---- Layer {layer.Position}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
+        w.Line($"// ---- {layer.Title}: {layer.Inputs} -> {layer.Units}, {layer.Activation} ----");
         w.Line($"Span<float> dz{i} = {layer.OutputGradients}.AsSpan(0, {rows});");
         if (!layer.KeepsLogits && layer.Activation != ActivationKind.Identity)
         {

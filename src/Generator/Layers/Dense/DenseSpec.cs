@@ -85,8 +85,8 @@ internal sealed record DensePlan(
     {
         get
         {
-            yield return new TensorPlan(Weights, $"W{Index}", $"{Name}WeightGradients", $"[{Inputs} x {Units}]", "weights", $"layer {Index}'s", IsBias: false);
-            yield return new TensorPlan(Bias, $"B{Index}", $"{Name}BiasGradients", $"[{Units}]", "biases", $"layer {Index}'s", IsBias: true);
+            yield return new TensorPlan(Weights, $"W{Index}", $"{Name}WeightGradients", $"[{Inputs} x {Units}]", "weights", $"Dense layer {Index}'s", IsBias: false);
+            yield return new TensorPlan(Bias, $"B{Index}", $"{Name}BiasGradients", $"[{Units}]", "biases", $"Dense layer {Index}'s", IsBias: true);
         }
     }
 
@@ -108,8 +108,10 @@ internal sealed record DensePlan(
     /// <summary>Forward, weight gradients and, except for the first layer, input gradients: 2·in·out each.</summary>
     public override long TrainingFlops => ForwardFlops * (InputGradients is null ? 2 : 3);
 
+    public override string Title => $"Dense {Index}";
+
     public override string Description =>
-        $"Dense {Inputs} -> {Units}, {Activation}   W{Index}[{Inputs}x{Units}] params[{Weights.Offset} .. {Weights.End})   "
+        $"{Inputs} -> {Units}, {Activation}   W{Index}[{Inputs}x{Units}] params[{Weights.Offset} .. {Weights.End})   "
         + $"b{Index}[{Units}] params[{Bias.Offset} .. {Bias.End})   {Init}";
 
     public override string SummaryName => $"dense_{Index} (Dense, {Activation})";

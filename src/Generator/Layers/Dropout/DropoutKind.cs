@@ -51,7 +51,7 @@ internal sealed class DropoutKind : LayerKind<DropoutSpec, DropoutPlan>
     {
         int i = layer.Index;
         string rows = $"batchSize * {layer.Units}";
-        w.Line($"// ---- Layer {layer.Position}: Dropout after Dense {i} ----");
+        w.Line($"// ---- {layer.Title}: on {layer.InputSymbol}, Dense {i}'s activations ----");
         w.Line($"// d{i} = {input} ⊙ mask{i} in training, mask 0 with probability rate else 1/(1 - rate); the identity in inference");
         w.Line($"ReadOnlySpan<float> d{i} = {input};");
         w.Open("if (training)");
@@ -67,7 +67,7 @@ internal sealed class DropoutKind : LayerKind<DropoutSpec, DropoutPlan>
     {
         int i = layer.Index;
         string rows = $"batchSize * {layer.Units}";
-        w.Line($"// ---- Layer {layer.Position}: Dropout after Dense {i} ----");
+        w.Line($"// ---- {layer.Title}: on {layer.InputSymbol}, Dense {i}'s activations ----");
         w.Line($"// da{i} = dd{i} ⊙ mask{i}");
         w.Line($"Span<float> da{i} = {layer.Gradients}.AsSpan(0, {rows});");
         w.Line($"TensorPrimitives.Multiply<float>(da{i}, {layer.Mask}.AsSpan(0, {rows}), da{i});");

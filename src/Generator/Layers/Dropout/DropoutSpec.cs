@@ -38,7 +38,9 @@ internal sealed record DropoutPlan(int Position, int Units, int Index, HyperPara
         }
     }
 
-    public override string Description => $"Dropout {Number(Rate.Default)} on {InputSymbol} in training (inverted: kept values scaled by 1/(1 - rate))";
+    public override string Title => $"Dropout {Index}";
+
+    public override string Description => $"rate {Number(Rate.Default)} on {InputSymbol} in training (inverted: kept values scaled by 1/(1 - rate))";
 
     public override string SummaryName => $"dropout_{Index} (Dropout {Number(Rate.Default)})";
 

@@ -1,7 +1,7 @@
 // Backward pass, after a training forward pass and the loss (which wrote the last layer's dz): every gradient, last layer first.
 private void Backward(ReadOnlySpan<float> x, int batchSize)
 {
-    // ---- Layer 2: Dense 8 -> 2, Identity ----
+    // ---- Dense 2: 8 -> 2, Identity ----
     Span<float> dz2 = _dz2.AsSpan(0, batchSize * 2);
     ReadOnlySpan<float> a1 = _a1.AsSpan(0, batchSize * 8);
     // dW2 = a1ᵀ · dz2, db2 = Σ over the batch of dz2, [8,batch] x [batch,2]
@@ -9,7 +9,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da1 = dz2 · W2ᵀ, [batch,2] x [2,8]
     Dense.InputGradients<Layer2>(dz2, W2, _w2Transposed, _dz1.AsSpan(0, batchSize * 8), batchSize);
 
-    // ---- Layer 1: Dense 8 -> 8, Tanh ----
+    // ---- Dense 1: 8 -> 8, Tanh ----
     Span<float> dz1 = _dz1.AsSpan(0, batchSize * 8);
     // dz1 = da1 ⊙ Tanh'(a1)
     ActivationFunctions.TanhBackward(_a1.AsSpan(0, batchSize * 8), dz1);
@@ -19,7 +19,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da0 = dz1 · W1ᵀ, [batch,8] x [8,8]
     Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 8), batchSize);
 
-    // ---- Layer 0: Dense 3 -> 8, Sigmoid ----
+    // ---- Dense 0: 3 -> 8, Sigmoid ----
     Span<float> dz0 = _dz0.AsSpan(0, batchSize * 8);
     // dz0 = da0 ⊙ Sigmoid'(a0)
     ActivationFunctions.SigmoidBackward(_a0.AsSpan(0, batchSize * 8), dz0);

@@ -1,15 +1,12 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: Momentum(learningRate 0.05, momentum 0.8)
-/// with the L1/L2 gradients added in the same sweep.
+/// with the L1 and L2 gradients added in the same sweep.
 /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();
 
-/// <summary>
-/// The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
-/// Decoupled weight decay is not a loss term.
-/// </summary>
+/// <summary>The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded), not part of the losses returned.</summary>
 public float RegularizationLoss() => _network.RegularizationLoss();
 
 // ---- in namespace StaticNet.Generated ----

@@ -1,7 +1,7 @@
 // Backward pass, after a training forward pass and the loss (which wrote the last layer's dz): every gradient, last layer first.
 private void Backward(ReadOnlySpan<float> x, int batchSize)
 {
-    // ---- Layer 2: Dense 10 -> 2, Softplus ----
+    // ---- Dense 2: 10 -> 2, Softplus ----
     Span<float> dz2 = _dz2.AsSpan(0, batchSize * 2);
     // dz2 = da2 ⊙ Softplus'(z2)
     ActivationFunctions.SoftplusBackward(_z2.AsSpan(0, batchSize * 2), dz2);
@@ -11,7 +11,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da1 = dz2 · W2ᵀ, [batch,2] x [2,10]
     Dense.InputGradients<Layer2>(dz2, W2, _w2Transposed, _dz1.AsSpan(0, batchSize * 10), batchSize);
 
-    // ---- Layer 1: Dense 20 -> 10, HardSwish ----
+    // ---- Dense 1: 20 -> 10, HardSwish ----
     Span<float> dz1 = _dz1.AsSpan(0, batchSize * 10);
     // dz1 = da1 ⊙ HardSwish'(z1)
     ActivationFunctions.HardSwishBackward(_z1.AsSpan(0, batchSize * 10), dz1);
@@ -21,7 +21,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da0 = dz1 · W1ᵀ, [batch,10] x [10,20]
     Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 20), batchSize);
 
-    // ---- Layer 0: Dense 6 -> 20, ELU ----
+    // ---- Dense 0: 6 -> 20, ELU ----
     Span<float> dz0 = _dz0.AsSpan(0, batchSize * 20);
     // dz0 = da0 ⊙ ELU'(z0)
     ActivationFunctions.ELUBackward(_z0.AsSpan(0, batchSize * 20), dz0, 0.5f);

@@ -6,10 +6,7 @@
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();
 
-/// <summary>
-/// The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
-/// Decoupled weight decay is not a loss term.
-/// </summary>
+/// <summary>0: the network declares no L1 or L2 penalty (decoupled weight decay is not a loss term).</summary>
 public float RegularizationLoss() => _network.RegularizationLoss();
 
 // ---- in namespace StaticNet.Generated ----

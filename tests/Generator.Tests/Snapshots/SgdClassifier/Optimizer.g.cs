@@ -1,15 +1,12 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: SGD(learningRate 0.001)
-/// with the L1/L2 gradients added in the same sweep.
+/// with the L2 gradients added in the same sweep.
 /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();
 
-/// <summary>
-/// The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights (biases excluded); 0 without L1/L2.
-/// Decoupled weight decay is not a loss term.
-/// </summary>
+/// <summary>The penalty <c>(λ2/2)·Σw²</c> over the weights (biases excluded), not part of the losses returned.</summary>
 public float RegularizationLoss() => _network.RegularizationLoss();
 
 // ---- in namespace StaticNet.Generated ----
@@ -31,7 +28,7 @@ private void Update(int offset, int length, Penalty penalty)
     Optimizers.Sgd(w, g, penalty, _learningRate);
 }
 
-// Penalty λ1·Σ|w| + (λ2/2)·Σw² over the weights.
+// Penalty (λ2/2)·Σw² over the weights.
 public float RegularizationLoss()
 {
     double penalty = 0;

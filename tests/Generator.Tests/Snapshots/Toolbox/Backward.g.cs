@@ -1,7 +1,7 @@
 // Backward pass, after a training forward pass and the loss (which wrote the last layer's dz): every gradient, last layer first.
 private void Backward(ReadOnlySpan<float> x, int batchSize)
 {
-    // ---- Layer 3: Dense 16 -> 5, Softmax ----
+    // ---- Dense 2: 16 -> 5, Softmax ----
     Span<float> dz2 = _dz2.AsSpan(0, batchSize * 5);
     ReadOnlySpan<float> a1 = _a1.AsSpan(0, batchSize * 16);
     // dW2 = a1ᵀ · dz2, db2 = Σ over the batch of dz2, [16,batch] x [batch,5]
@@ -9,7 +9,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da1 = dz2 · W2ᵀ, [batch,5] x [5,16]
     Dense.InputGradients<Layer2>(dz2, W2, _w2Transposed, _dz1.AsSpan(0, batchSize * 16), batchSize);
 
-    // ---- Layer 2: Dense 32 -> 16, LeakyReLU ----
+    // ---- Dense 1: 32 -> 16, LeakyReLU ----
     Span<float> dz1 = _dz1.AsSpan(0, batchSize * 16);
     // dz1 = da1 ⊙ LeakyReLU'(z1)
     ActivationFunctions.LeakyReLUBackward(_z1.AsSpan(0, batchSize * 16), dz1, 0.2f);
@@ -19,12 +19,12 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // dd0 = dz1 · W1ᵀ, [batch,16] x [16,32]
     Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 32), batchSize);
 
-    // ---- Layer 1: Dropout after Dense 0 ----
+    // ---- Dropout 0: on a0, Dense 0's activations ----
     // da0 = dd0 ⊙ mask0
     Span<float> da0 = _dz0.AsSpan(0, batchSize * 32);
     TensorPrimitives.Multiply<float>(da0, _mask0.AsSpan(0, batchSize * 32), da0);
 
-    // ---- Layer 0: Dense 12 -> 32, GELU ----
+    // ---- Dense 0: 12 -> 32, GELU ----
     Span<float> dz0 = _dz0.AsSpan(0, batchSize * 32);
     // dz0 = da0 ⊙ GELU'(z0)
     ActivationFunctions.GELUBackward(_z0.AsSpan(0, batchSize * 32), dz0);

@@ -3,13 +3,13 @@ private void Forward(ReadOnlySpan<float> x, int batchSize, bool training)
 {
     EnsureForwardCapacity(batchSize);
 
-    // ---- Layer 0: Dense 12 -> 32, GELU ----
+    // ---- Dense 0: 12 -> 32, GELU ----
     // a0 = GELU(z0), z0 = x · W0 + b0 kept for the backward pass, [batch,12] x [12,32]
     Span<float> z0 = _z0.AsSpan(0, batchSize * 32), a0 = _a0.AsSpan(0, batchSize * 32);
     Dense.Forward<Layer0>(x, W0, B0, z0, batchSize);
     ActivationFunctions.GELU(z0, a0);
 
-    // ---- Layer 1: Dropout after Dense 0 ----
+    // ---- Dropout 0: on a0, Dense 0's activations ----
     // d0 = a0 ⊙ mask0 in training, mask 0 with probability rate else 1/(1 - rate); the identity in inference
     ReadOnlySpan<float> d0 = a0;
     if (training)
@@ -20,13 +20,13 @@ private void Forward(ReadOnlySpan<float> x, int batchSize, bool training)
         d0 = dropped0;
     }
 
-    // ---- Layer 2: Dense 32 -> 16, LeakyReLU ----
+    // ---- Dense 1: 32 -> 16, LeakyReLU ----
     // a1 = LeakyReLU(z1), z1 = d0 · W1 + b1 kept for the backward pass, [batch,32] x [32,16]
     Span<float> z1 = _z1.AsSpan(0, batchSize * 16), a1 = _a1.AsSpan(0, batchSize * 16);
     Dense.Forward<Layer1>(d0, W1, B1, z1, batchSize);
     ActivationFunctions.LeakyReLU(z1, a1, 0.2f);
 
-    // ---- Layer 3: Dense 16 -> 5, Softmax ----
+    // ---- Dense 2: 16 -> 5, Softmax ----
     // z2 = a1 · W2 + b2 (logits: Softmax is applied by Predict and fused into the loss), [batch,16] x [16,5]
     Dense.Forward<Layer2>(a1, W2, B2, _a2.AsSpan(0, batchSize * 5), batchSize);
 }

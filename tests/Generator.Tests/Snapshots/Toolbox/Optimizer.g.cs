@@ -1,15 +1,12 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: AdamW(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08, amsgrad)
-/// with the L1/L2 gradients added in the same sweep, after decoupled weight decay.
+/// with the L1 gradients added in the same sweep, after decoupled weight decay.
 /// Clips <see cref="Gradients"/> in place first; increments <see cref="StepCount"/>. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();
 
-/// <summary>
-/// The penalty <c>λ1·Σ|w| + (λ2/2)·Σw²</c> over the weights and biases; 0 without L1/L2.
-/// Decoupled weight decay is not a loss term.
-/// </summary>
+/// <summary>The penalty <c>λ1·Σ|w|</c> over the weights and biases, not part of the losses returned.</summary>
 public float RegularizationLoss() => _network.RegularizationLoss();
 
 // ---- in namespace StaticNet.Generated ----
@@ -35,7 +32,7 @@ private void Update(int offset, int length, Penalty penalty, AdamStep step)
     Optimizers.Adam(w, g, s0, s1, s2, penalty, step);
 }
 
-// Penalty λ1·Σ|w| + (λ2/2)·Σw² over the weights and biases.
+// Penalty λ1·Σ|w| over the weights and biases.
 public float RegularizationLoss()
 {
     double penalty = 0;

@@ -1,7 +1,7 @@
 // Backward pass, after a training forward pass and the loss (which wrote the last layer's dz): every gradient, last layer first.
 private void Backward(ReadOnlySpan<float> x, int batchSize)
 {
-    // ---- Layer 1: Dense 4 -> 1, Sigmoid ----
+    // ---- Dense 1: 4 -> 1, Sigmoid ----
     Span<float> dz1 = _dz1.AsSpan(0, batchSize * 1);
     ReadOnlySpan<float> a0 = _a0.AsSpan(0, batchSize * 4);
     // dW1 = a0ᵀ · dz1, db1 = Σ over the batch of dz1, [4,batch] x [batch,1]
@@ -9,7 +9,7 @@ private void Backward(ReadOnlySpan<float> x, int batchSize)
     // da0 = dz1 · W1ᵀ, [batch,1] x [1,4]
     Dense.InputGradients<Layer1>(dz1, W1, _w1Transposed, _dz0.AsSpan(0, batchSize * 4), batchSize);
 
-    // ---- Layer 0: Dense 2 -> 4, Tanh ----
+    // ---- Dense 0: 2 -> 4, Tanh ----
     Span<float> dz0 = _dz0.AsSpan(0, batchSize * 4);
     // dz0 = da0 ⊙ Tanh'(a0)
     ActivationFunctions.TanhBackward(_a0.AsSpan(0, batchSize * 4), dz0);
