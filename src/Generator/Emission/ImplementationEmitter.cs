@@ -54,7 +54,7 @@ internal static class ImplementationEmitter
 
     private static void Fields(CodeWriter w, NetworkPlan plan)
     {
-        w.Line($"private const string Name = \"{plan.FullName}\";");
+        w.Line($"private const string Name = \"{plan.DisplayName}\";");
         w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterCount = {plan.ParameterCount}, MaxBatchSize = {plan.MaxBatchSize};");
         w.Line();
         w.Line("private readonly float[] _parameters = new float[ParameterCount];");

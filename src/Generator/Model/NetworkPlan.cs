@@ -138,6 +138,9 @@ internal sealed record NetworkPlan(
     EquatableArray<HyperParameterPlan> HyperParameters,
     EquatableArray<UpdateRange> UpdateRanges)
 {
+    /// <summary>The full name as people read it, without the <c>@</c> of escaped keywords (messages).</summary>
+    public string DisplayName => FullName.Replace("@", string.Empty);
+
     /// <summary>Every trainable tensor, in buffer order.</summary>
     public IEnumerable<TensorPlan> Tensors => Layers.SelectMany(l => l.Tensors);
 

@@ -79,7 +79,7 @@ internal static class NetworkPlanner
             layers.Sum(l => l.ForwardFlops),
             layers.Sum(l => l.TrainingFlops),
             layers.Sum(l => l.ActivationFloats),
-            Summary(spec.ClassName, inputSize, layerArray, parameterCount),
+            Summary(spec.ClassName.Replace("@", string.Empty), inputSize, layerArray, parameterCount),
             OptimizerState(optimizer).ToEquatableArray(),
             RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
             UpdateRanges(layers.SelectMany(l => l.Tensors), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
@@ -107,9 +107,10 @@ internal static class NetworkPlanner
 
     /// <summary>
     /// The implementation class's name in StaticNet.Generated: the full name with '_' doubled and '.' as '_', which no two
-    /// full names share (<c>A_B.Net</c> gives <c>A__B_Net</c>, <c>A.B_Net</c> gives <c>A_B__Net</c>).
+    /// full names share (<c>A_B.Net</c> gives <c>A__B_Net</c>, <c>A.B_Net</c> gives <c>A_B__Net</c>), then <c>_Network</c>, so
+    /// that it never hides a runtime type its code names (a network called <c>Dense</c>) nor one of its own members.
     /// </summary>
-    internal static string ImplementationName(string fullName) => fullName.Replace("_", "__").Replace('.', '_');
+    internal static string ImplementationName(string fullName) => fullName.Replace("_", "__").Replace('.', '_') + "_Network";
 
     /// <summary>The optimizer's state buffers and what they hold, in the order its sweep takes them.</summary>
     private static IEnumerable<StateBufferPlan> OptimizerState(OptimizerPlan o)

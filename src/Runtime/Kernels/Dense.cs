@@ -24,11 +24,12 @@ public static class Dense
     public static void Forward<TLayer>(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize)
         where TLayer : struct, IDenseShape
     {
+        FrozenShape<TLayer>.Check();
         CheckBatchSize(batchSize);
-        CheckLength(inputs.Length, (long)batchSize * TLayer.Inputs, nameof(inputs));
-        CheckLength(weights.Length, (long)TLayer.Inputs * TLayer.Units, nameof(weights));
-        CheckLength(bias.Length, TLayer.Units, nameof(bias));
-        CheckLength(outputs.Length, (long)batchSize * TLayer.Units, nameof(outputs));
+        CheckLength(inputs.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
+        CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
+        CheckLength(bias.Length, FrozenShape<TLayer>.Units, nameof(bias));
+        CheckLength(outputs.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputs));
         Gemm.Multiply<ForwardGemm<TLayer>>(
             ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(outputs),
             ref MemoryMarshal.GetReference(bias), batchSize);
@@ -49,11 +50,12 @@ public static class Dense
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> weightGradients, Span<float> biasGradients, int batchSize)
         where TLayer : struct, IDenseShape
     {
+        FrozenShape<TLayer>.Check();
         CheckBatchSize(batchSize);
-        CheckLength(inputs.Length, (long)batchSize * TLayer.Inputs, nameof(inputs));
-        CheckLength(outputGradients.Length, (long)batchSize * TLayer.Units, nameof(outputGradients));
-        CheckLength(weightGradients.Length, (long)TLayer.Inputs * TLayer.Units, nameof(weightGradients));
-        CheckLength(biasGradients.Length, TLayer.Units, nameof(biasGradients));
+        CheckLength(inputs.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
+        CheckLength(outputGradients.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputGradients));
+        CheckLength(weightGradients.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weightGradients));
+        CheckLength(biasGradients.Length, FrozenShape<TLayer>.Units, nameof(biasGradients));
         Gemm.Multiply<WeightGradientGemm<TLayer>>(
             ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(outputGradients), ref MemoryMarshal.GetReference(weightGradients),
             ref MemoryMarshal.GetReference(biasGradients), batchSize);
@@ -75,12 +77,13 @@ public static class Dense
         ReadOnlySpan<float> outputGradients, ReadOnlySpan<float> weights, Span<float> transposedWeights, Span<float> inputGradients, int batchSize)
         where TLayer : struct, IDenseShape
     {
+        FrozenShape<TLayer>.Check();
         CheckBatchSize(batchSize);
-        CheckLength(outputGradients.Length, (long)batchSize * TLayer.Units, nameof(outputGradients));
-        CheckLength(weights.Length, (long)TLayer.Inputs * TLayer.Units, nameof(weights));
-        CheckLength(transposedWeights.Length, (long)TLayer.Inputs * TLayer.Units, nameof(transposedWeights));
-        CheckLength(inputGradients.Length, (long)batchSize * TLayer.Inputs, nameof(inputGradients));
-        Transpose(weights, transposedWeights, TLayer.Inputs, TLayer.Units);
+        CheckLength(outputGradients.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputGradients));
+        CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
+        CheckLength(transposedWeights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(transposedWeights));
+        CheckLength(inputGradients.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputGradients));
+        Transpose(weights, transposedWeights, FrozenShape<TLayer>.Inputs, FrozenShape<TLayer>.Units);
         Gemm.Multiply<InputGradientGemm<TLayer>>(
             ref MemoryMarshal.GetReference(outputGradients), ref MemoryMarshal.GetReference(transposedWeights), ref MemoryMarshal.GetReference(inputGradients),
             ref MemoryMarshal.GetReference(inputGradients), batchSize);

@@ -36,11 +36,11 @@ internal interface IGemm
 /// <summary>z = x · W + b: [batch x Inputs] x [Inputs x Units] + [Units].</summary>
 internal readonly struct ForwardGemm<TLayer> : IGemm where TLayer : struct, IDenseShape
 {
-    public static int Columns => TLayer.Units;
+    public static int Columns => FrozenShape<TLayer>.Units;
     public static int Rows => -1;
-    public static int Depth => TLayer.Inputs;
-    public static int ColumnTile => TLayer.UnitTile;
-    public static int RowStride => TLayer.Inputs;
+    public static int Depth => FrozenShape<TLayer>.Inputs;
+    public static int ColumnTile => FrozenShape<TLayer>.UnitTile;
+    public static int RowStride => FrozenShape<TLayer>.Inputs;
     public static int DepthStride => 1;
     public static bool AddBias => true;
 }
@@ -48,23 +48,23 @@ internal readonly struct ForwardGemm<TLayer> : IGemm where TLayer : struct, IDen
 /// <summary>dW = xᵀ · dz: [Inputs x batch] x [batch x Units], x read transposed in place.</summary>
 internal readonly struct WeightGradientGemm<TLayer> : IGemm where TLayer : struct, IDenseShape
 {
-    public static int Columns => TLayer.Units;
-    public static int Rows => TLayer.Inputs;
+    public static int Columns => FrozenShape<TLayer>.Units;
+    public static int Rows => FrozenShape<TLayer>.Inputs;
     public static int Depth => -1;
-    public static int ColumnTile => TLayer.UnitTile;
+    public static int ColumnTile => FrozenShape<TLayer>.UnitTile;
     public static int RowStride => 1;
-    public static int DepthStride => TLayer.Inputs;
+    public static int DepthStride => FrozenShape<TLayer>.Inputs;
     public static bool AddBias => false;
 }
 
 /// <summary>dx = dz · Wᵀ: [batch x Units] x [Units x Inputs], with Wᵀ materialised so that its rows are contiguous.</summary>
 internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct, IDenseShape
 {
-    public static int Columns => TLayer.Inputs;
+    public static int Columns => FrozenShape<TLayer>.Inputs;
     public static int Rows => -1;
-    public static int Depth => TLayer.Units;
-    public static int ColumnTile => TLayer.InputTile;
-    public static int RowStride => TLayer.Units;
+    public static int Depth => FrozenShape<TLayer>.Units;
+    public static int ColumnTile => FrozenShape<TLayer>.InputTile;
+    public static int RowStride => FrozenShape<TLayer>.Units;
     public static int DepthStride => 1;
     public static bool AddBias => false;
 }

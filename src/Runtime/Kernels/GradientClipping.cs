@@ -9,8 +9,10 @@ public static class GradientClipping
     /// <summary>Clamps every gradient to <c>[-clipValue, clipValue]</c>.</summary>
     /// <param name="gradients">The gradients, clipped in place.</param>
     /// <param name="clipValue">c, greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clipValue"/> is not finite and greater than 0.</exception>
     public static void ByValue(Span<float> gradients, float clipValue)
     {
+        NetworkArguments.Positive(clipValue, nameof(clipValue));
         TensorPrimitives.Min(gradients, clipValue, gradients);
         TensorPrimitives.Max(gradients, -clipValue, gradients);
     }
@@ -21,8 +23,10 @@ public static class GradientClipping
     /// </summary>
     /// <param name="gradients">The gradients, scaled in place.</param>
     /// <param name="maxNorm">The largest norm kept, greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxNorm"/> is not finite and greater than 0.</exception>
     public static void ByNorm(Span<float> gradients, float maxNorm)
     {
+        NetworkArguments.Positive(maxNorm, nameof(maxNorm));
         float coefficient = maxNorm / (TensorPrimitives.Norm(gradients) + 1e-6f);
         if (coefficient < 1f)
         {

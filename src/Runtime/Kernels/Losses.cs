@@ -18,7 +18,7 @@ public static class Losses
     /// PyTorch <c>label_smoothing</c>) the one-hot target becomes <c>(1 - ε)·onehot + ε/classes</c>. Finite for any finite logits.
     /// </summary>
     /// <param name="logits"><c>[batch, classes]</c>.</param>
-    /// <param name="labels">Length batch; each in <c>[0, classes)</c> (checked by the caller; an index outside throws).</param>
+    /// <param name="labels">Length batch; each in <c>[0, classes)</c>; one outside throws an ArgumentOutOfRangeException naming it.</param>
     /// <param name="gradients">Receives ∂L/∂z, <c>[batch, classes]</c>, or empty for the loss alone.</param>
     /// <param name="scratch">Length <paramref name="classes"/>, overwritten.</param>
     /// <param name="classes">Classes per row, at least 1.</param>
@@ -30,6 +30,7 @@ public static class Losses
     {
         int batchSize = Rows(logits, classes, gradients, scratch);
         CheckLength(labels.Length, batchSize, nameof(labels));
+        CheckSmoothing(labelSmoothing);
         bool smoothing = labelSmoothing != 0f;
         float keep = 1f - labelSmoothing, spread = labelSmoothing / classes;
         float scale = 1f / batchSize;
@@ -39,6 +40,11 @@ public static class Losses
             ReadOnlySpan<float> z = logits.Slice(b * classes, classes);
             Shift(z, scratch);
             int label = labels[b];
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{b}] is {label}; class indices must be between 0 and {classes - 1}.");
+            }
+
             double targetDot = smoothing
                 ? (keep * (double)scratch[label]) + (spread * SumInDouble(scratch))
                 : scratch[label];
@@ -78,6 +84,7 @@ public static class Losses
     {
         int batchSize = Rows(logits, classes, gradients, scratch);
         CheckLength(targets.Length, logits.Length, nameof(targets));
+        CheckSmoothing(labelSmoothing);
         bool smoothing = labelSmoothing != 0f;
         float keep = 1f - labelSmoothing, spread = labelSmoothing / classes;
         float scale = 1f / batchSize;
@@ -114,7 +121,7 @@ public static class Losses
     /// <c>L = mean of max(z, 0) - z·y + log(1 + e^-|z|)</c>, finite for any finite z; <c>∂L/∂z = (σ(z) - y) / n</c>.
     /// </summary>
     /// <param name="logits">The logits, length n (batch × outputs).</param>
-    /// <param name="labels">Length n; each 0 or 1 (checked by the caller).</param>
+    /// <param name="labels">Length n; each 0 or 1, else an ArgumentOutOfRangeException naming it.</param>
     /// <param name="gradients">Receives ∂L/∂z, length n, or empty for the loss alone.</param>
     /// <returns>The mean loss over every element, in nats.</returns>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="logits"/>'s.</exception>
@@ -126,6 +133,11 @@ public static class Losses
         double total = 0;
         for (int i = 0; i < logits.Length; i++)
         {
+            if ((uint)labels[i] > 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"labels[{i}] is {labels[i]}; binary labels must be 0 or 1.");
+            }
+
             total += BinaryCrossEntropy(logits[i], labels[i], gradients, i, scale);
         }
 
@@ -188,7 +200,7 @@ public static class Losses
     /// <returns>The mean loss over every element.</returns>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="outputs"/>'s.</exception>
     public static float Huber(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradients, float delta) =>
-        Elementwise(outputs, targets, gradients, 1f, new HuberError(delta));
+        Elementwise(outputs, targets, gradients, 1f, new HuberError(NetworkArguments.Positive(delta, nameof(delta))));
 
     /// <summary>One element of an element-wise loss, from d = a - y: its term of the sum, and ∂term/∂a before the 1/n scale.</summary>
     private interface IElementwiseLoss
@@ -229,6 +241,11 @@ public static class Losses
     {
         CheckLength(targets.Length, outputs.Length, nameof(targets));
         CheckGradients(gradients, outputs.Length);
+        if (outputs.IsEmpty)
+        {
+            throw new ArgumentException("outputs is empty; a loss needs at least one element.", nameof(outputs));
+        }
+
         float scale = factor / outputs.Length;
         double total = 0;
         for (int i = 0; i < outputs.Length; i++)
@@ -284,6 +301,14 @@ public static class Losses
         CheckGradients(gradients, logits.Length);
         CheckLength(scratch.Length, classes, nameof(scratch));
         return logits.Length / classes;
+    }
+
+    private static void CheckSmoothing(float labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0f && labelSmoothing < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, $"labelSmoothing must be in [0, 1); it is {labelSmoothing}.");
+        }
     }
 
     private static void CheckGradients(Span<float> gradients, int length)

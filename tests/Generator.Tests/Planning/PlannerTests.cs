@@ -69,9 +69,10 @@ public sealed class PlannerTests
         Assert.Equal("Samples.FashionMlp.Network.af2cc7ad.g.cs", plan.HintName);
         Assert.Equal("1.2.3.4", plan.GeneratorVersion);
         Assert.Equal(0x7FFFFFC7 / 784, plan.MaxBatchSize);
-        Assert.Equal("Samples_FashionMlp", plan.ImplementationName);
-        Assert.Equal("A__B_Net", NetworkPlanner.ImplementationName("A_B.Net"));
-        Assert.Equal("A_B__Net", NetworkPlanner.ImplementationName("A.B_Net"));
+        Assert.Equal("Samples_FashionMlp_Network", plan.ImplementationName);
+        Assert.Equal("A__B_Net_Network", NetworkPlanner.ImplementationName("A_B.Net"));
+        Assert.Equal("A_B__Net_Network", NetworkPlanner.ImplementationName("A.B_Net"));
+        Assert.Equal("Dense_Network", NetworkPlanner.ImplementationName("Dense")); // never the runtime's Dense
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class GradientClippingTests
         double norm = Math.Sqrt(original.Sum(g => (double)g * g));
         foreach (double ratio in new[] { 0.25, 0.999, 1.001, 4.0 })
         {
-            float maxNorm = (float)(norm * ratio);
+            float maxNorm = (float)Math.Max(norm * ratio, 1e-3); // a maximum norm must be positive, also for an empty span
             float[] gradients = (float[])original.Clone();
 
             GradientClipping.ByNorm(gradients, maxNorm);
@@ -97,5 +97,19 @@ public class GradientClippingTests
         }
 
         return values;
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(-1f)]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void NonPositiveOrNonFiniteLimits_AreRefusedNamingTheArgument(float limit)
+    {
+        float[] gradients = { 1f, 2f };
+
+        Assert.Equal("clipValue", Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ByValue(gradients, limit)).ParamName);
+        Assert.Equal("maxNorm", Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ByNorm(gradients, limit)).ParamName);
+        Assert.Equal(new[] { 1f, 2f }, gradients);
     }
 }

@@ -75,7 +75,7 @@ namespace FashionMnistSample
         static int global::StaticNet.INetwork<FashionMlp>.MaxBatchSize => MaxBatchSize;
         static FashionMlp global::StaticNet.INetwork<FashionMlp>.Create(int seed) => new FashionMlp(seed);
 
-        private readonly global::StaticNet.Generated.FashionMnistSample_FashionMlp _network;
+        private readonly global::StaticNet.Generated.FashionMnistSample_FashionMlp_Network _network;
 
         /// <summary>Creates the network with weights initialised from seed 0; see <see cref="FashionMlp(int)"/>.</summary>
         public FashionMlp() : this(0)
@@ -264,7 +264,7 @@ namespace StaticNet.Generated
     /// <summary>The state and the math of <see cref="global::FashionMnistSample.FashionMlp"/>, which forwards every call here.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "%VERSION%")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class FashionMnistSample_FashionMlp
+    internal sealed class FashionMnistSample_FashionMlp_Network
     {
         private const string Name = "FashionMnistSample.FashionMlp";
         private const int InputSize = 784, OutputSize = 10, ParameterCount = 235146, MaxBatchSize = 2739137;
@@ -289,7 +289,7 @@ namespace StaticNet.Generated
         private float _beta2 = 0.999f;
         private float _epsilon = 1E-08f;
 
-        public FashionMnistSample_FashionMlp(int seed)
+        public FashionMnistSample_FashionMlp_Network(int seed)
         {
             var random = WeightInitializer.CreateRandom(seed);
             WeightInitializer.HeNormal(W0, 784, random);
