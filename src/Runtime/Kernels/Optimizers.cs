@@ -107,16 +107,27 @@ public static class Optimizers
         }
     }
 
-    /// <summary>One vector of an update rule: the new weights from the decayed weights and the penalised gradient.</summary>
+    /// <summary>
+    /// One vector of an update rule: the new weights and states from the decayed weights, the penalised gradient and the
+    /// states. Values in and out, never by reference, so that the JIT keeps them in registers once the rule is inlined.
+    /// </summary>
     private interface IRule
     {
         /// <summary>How many of the three state buffers the rule uses (the first ones).</summary>
         static abstract int States { get; }
 
-        Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> s0, ref Vector<float> s1, ref Vector<float> s2);
+        Lanes Update(Vector<float> w, Vector<float> g, Lanes state);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The weights and up to three states of one vector of parameters.</summary>
+    private struct Lanes
+    {
+        public Vector<float> W;
+        public Vector<float> S0;
+        public Vector<float> S1;
+        public Vector<float> S2;
+    }
+
     private static void Sweep<TRule>(
         Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
         where TRule : struct, IRule
@@ -138,15 +149,51 @@ public static class Optimizers
             CheckLength(state2.Length, length, "state");
         }
 
+        // Without penalties the terms are exact no-ops (g + 0, w·1): skip them, the sweep is bound by memory and divisions.
+        bool penalized = penalty != Penalty.None;
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float g = ref MemoryMarshal.GetReference(gradients);
         ref float s0 = ref MemoryMarshal.GetReference(state0);
         ref float s1 = ref MemoryMarshal.GetReference(state1);
         ref float s2 = ref MemoryMarshal.GetReference(state2);
         int whole = length - (length % Vector<float>.Count);
-        for (int i = 0; i < whole; i += Vector<float>.Count)
+        for (nuint i = 0; i < (nuint)whole; i += (nuint)Vector<float>.Count)
         {
-            Step(ref Unsafe.Add(ref w, i), ref Unsafe.Add(ref g, i), ref Unsafe.Add(ref s0, i), ref Unsafe.Add(ref s1, i), ref Unsafe.Add(ref s2, i), penalty, rule);
+            Vector<float> w0 = Vector.LoadUnsafe(ref w, i);
+            // g + l1·sign(w) + l2·w: the penalty gradients, then decoupled decay w·decayFactor (skipped for unpenalised ranges).
+            Vector<float> gi = penalized ? Vector.LoadUnsafe(ref g, i) + (penalty.L1 * Sign(w0)) + (penalty.L2 * w0) : Vector.LoadUnsafe(ref g, i);
+            Lanes state = default;
+            if (TRule.States > 0)
+            {
+                state.S0 = Vector.LoadUnsafe(ref s0, i);
+            }
+
+            if (TRule.States > 1)
+            {
+                state.S1 = Vector.LoadUnsafe(ref s1, i);
+            }
+
+            if (TRule.States > 2)
+            {
+                state.S2 = Vector.LoadUnsafe(ref s2, i);
+            }
+
+            Lanes next = rule.Update(penalized ? w0 * penalty.DecayFactor : w0, gi, state);
+            Vector.StoreUnsafe(next.W, ref w, i);
+            if (TRule.States > 0)
+            {
+                Vector.StoreUnsafe(next.S0, ref s0, i);
+            }
+
+            if (TRule.States > 1)
+            {
+                Vector.StoreUnsafe(next.S1, ref s1, i);
+            }
+
+            if (TRule.States > 2)
+            {
+                Vector.StoreUnsafe(next.S2, ref s2, i);
+            }
         }
 
         if (whole < length)
@@ -202,27 +249,42 @@ public static class Optimizers
         // g + l1·sign(w) + l2·w: the penalty gradients (0 for unpenalised ranges), then decoupled decay w·decayFactor.
         Vector<float> gi = Vector.LoadUnsafe(ref g) + (penalty.L1 * Sign(w0)) + (penalty.L2 * w0);
         Vector<float> wi = w0 * penalty.DecayFactor;
-        Vector<float> v0 = TRule.States > 0 ? Vector.LoadUnsafe(ref s0) : default;
-        Vector<float> v1 = TRule.States > 1 ? Vector.LoadUnsafe(ref s1) : default;
-        Vector<float> v2 = TRule.States > 2 ? Vector.LoadUnsafe(ref s2) : default;
-        Vector.StoreUnsafe(rule.Update(wi, gi, ref v0, ref v1, ref v2), ref w);
+        Lanes state = default;
         if (TRule.States > 0)
         {
-            Vector.StoreUnsafe(v0, ref s0);
+            state.S0 = Vector.LoadUnsafe(ref s0);
         }
 
         if (TRule.States > 1)
         {
-            Vector.StoreUnsafe(v1, ref s1);
+            state.S1 = Vector.LoadUnsafe(ref s1);
         }
 
         if (TRule.States > 2)
         {
-            Vector.StoreUnsafe(v2, ref s2);
+            state.S2 = Vector.LoadUnsafe(ref s2);
+        }
+
+        Lanes next = rule.Update(wi, gi, state);
+        Vector.StoreUnsafe(next.W, ref w);
+        if (TRule.States > 0)
+        {
+            Vector.StoreUnsafe(next.S0, ref s0);
+        }
+
+        if (TRule.States > 1)
+        {
+            Vector.StoreUnsafe(next.S1, ref s1);
+        }
+
+        if (TRule.States > 2)
+        {
+            Vector.StoreUnsafe(next.S2, ref s2);
         }
     }
 
     // sign(w) with sign(0) = 0, the L1 subgradient.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Sign(Vector<float> value) =>
         Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
         - Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
@@ -239,18 +301,25 @@ public static class Optimizers
     {
         public static int States => 0;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> s0, ref Vector<float> s1, ref Vector<float> s2) =>
-            w - (learningRate * g);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        {
+            state.W = w - (learningRate * g);
+            return state;
+        }
     }
 
     private readonly struct MomentumRule(float learningRate, float momentum, bool nesterov) : IRule
     {
         public static int States => 1;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> velocity, ref Vector<float> s1, ref Vector<float> s2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            velocity = (momentum * velocity) + g;
-            return nesterov ? w - (learningRate * (g + (momentum * velocity))) : w - (learningRate * velocity);
+            Vector<float> velocity = (momentum * state.S0) + g;
+            state.S0 = velocity;
+            state.W = nesterov ? w - (learningRate * (g + (momentum * velocity))) : w - (learningRate * velocity);
+            return state;
         }
     }
 
@@ -258,33 +327,44 @@ public static class Optimizers
     {
         public static int States => 1;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> squareSums, ref Vector<float> s1, ref Vector<float> s2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            squareSums += g * g;
-            return w - (learningRate * g / (Vector.SquareRoot(squareSums) + new Vector<float>(epsilon)));
+            Vector<float> squareSums = state.S0 + (g * g);
+            state.S0 = squareSums;
+            state.W = w - (learningRate * g / (Vector.SquareRoot(squareSums) + new Vector<float>(epsilon)));
+            return state;
         }
     }
 
+    // States: S0 the squared-gradient average, S1 the momentum buffer, S2 the gradient average (centered only).
     private readonly struct RMSPropRule(float learningRate, float alpha, float epsilon, float momentum) : IRule
     {
         public static int States => 2;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> squareAverages, ref Vector<float> velocity, ref Vector<float> s2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            squareAverages = (alpha * squareAverages) + ((1f - alpha) * g * g);
-            return Finish(w, g, Vector.SquareRoot(squareAverages) + new Vector<float>(epsilon), ref velocity, learningRate, momentum);
+            Vector<float> squareAverages = (alpha * state.S0) + ((1f - alpha) * g * g);
+            state.S0 = squareAverages;
+            return Finish(w, g, Vector.SquareRoot(squareAverages) + new Vector<float>(epsilon), state, learningRate, momentum);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector<float> Finish(Vector<float> w, Vector<float> g, Vector<float> d, ref Vector<float> velocity, float learningRate, float momentum)
+        public static Lanes Finish(Vector<float> w, Vector<float> g, Vector<float> d, Lanes state, float learningRate, float momentum)
         {
             if (momentum > 0f)
             {
-                velocity = (momentum * velocity) + (g / d);
-                return w - (learningRate * velocity);
+                Vector<float> velocity = (momentum * state.S1) + (g / d);
+                state.S1 = velocity;
+                state.W = w - (learningRate * velocity);
+            }
+            else
+            {
+                state.W = w - (learningRate * g / d);
             }
 
-            return w - (learningRate * g / d);
+            return state;
         }
     }
 
@@ -292,25 +372,32 @@ public static class Optimizers
     {
         public static int States => 3;
 
-        public Vector<float> Update(
-            Vector<float> w, Vector<float> g, ref Vector<float> squareAverages, ref Vector<float> velocity, ref Vector<float> gradientAverages)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            squareAverages = (alpha * squareAverages) + ((1f - alpha) * g * g);
-            gradientAverages = (alpha * gradientAverages) + ((1f - alpha) * g);
+            Vector<float> squareAverages = (alpha * state.S0) + ((1f - alpha) * g * g);
+            Vector<float> gradientAverages = (alpha * state.S2) + ((1f - alpha) * g);
+            state.S0 = squareAverages;
+            state.S2 = gradientAverages;
             Vector<float> d = Vector.SquareRoot(squareAverages - (gradientAverages * gradientAverages)) + new Vector<float>(epsilon);
-            return RMSPropRule.Finish(w, g, d, ref velocity, learningRate, momentum);
+            return RMSPropRule.Finish(w, g, d, state, learningRate, momentum);
         }
     }
 
+    // States: S0 the first moment m, S1 the second moment v, S2 the running maximum of v (AMSGrad only).
     private readonly struct AdamRule(AdamStep step) : IRule
     {
         public static int States => 2;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> m, ref Vector<float> v, ref Vector<float> s2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            m = (step.Beta1 * m) + ((1f - step.Beta1) * g);
-            v = (step.Beta2 * v) + ((1f - step.Beta2) * g * g);
-            return w - (step.StepSize * m / ((Vector.SquareRoot(v) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            Vector<float> m = (step.Beta1 * state.S0) + ((1f - step.Beta1) * g);
+            Vector<float> v = (step.Beta2 * state.S1) + ((1f - step.Beta2) * g * g);
+            state.S0 = m;
+            state.S1 = v;
+            state.W = w - (step.StepSize * m / ((Vector.SquareRoot(v) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            return state;
         }
     }
 
@@ -318,12 +405,17 @@ public static class Optimizers
     {
         public static int States => 3;
 
-        public Vector<float> Update(Vector<float> w, Vector<float> g, ref Vector<float> m, ref Vector<float> v, ref Vector<float> vMax)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            m = (step.Beta1 * m) + ((1f - step.Beta1) * g);
-            v = (step.Beta2 * v) + ((1f - step.Beta2) * g * g);
-            vMax = Vector.Max(vMax, v);
-            return w - (step.StepSize * m / ((Vector.SquareRoot(vMax) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            Vector<float> m = (step.Beta1 * state.S0) + ((1f - step.Beta1) * g);
+            Vector<float> v = (step.Beta2 * state.S1) + ((1f - step.Beta2) * g * g);
+            Vector<float> vMax = Vector.Max(state.S2, v);
+            state.S0 = m;
+            state.S1 = v;
+            state.S2 = vMax;
+            state.W = w - (step.StepSize * m / ((Vector.SquareRoot(vMax) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            return state;
         }
     }
 }
