@@ -128,6 +128,7 @@ public static class Optimizers
         public Vector<float> S2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sweep<TRule>(
         Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
         where TRule : struct, IRule
