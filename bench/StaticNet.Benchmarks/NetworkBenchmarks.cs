@@ -3,14 +3,18 @@ using BenchmarkDotNet.Attributes;
 namespace StaticNet.Benchmarks;
 
 /// <summary>
-/// TrainStep and batch Predict of <see cref="W1"/> (784-128-10) at batch sizes 1, 64 and 256. Reported time is
-/// per call, that is per batch; Allocated must be 0 B.
+/// TrainStep and batch Predict of <see cref="W1"/> (784-128-10) and <see cref="W2"/> (784-256-128-10) at batch sizes
+/// 1, 64 and 256. Reported time is per call, that is per batch; Allocated must be 0 B.
 /// </summary>
+/// <typeparam name="TNetwork">The generated network.</typeparam>
 [Config(typeof(BenchmarkConfig))]
 [MemoryDiagnoser]
-public class W1Benchmarks
+[GenericTypeArguments(typeof(W1))]
+[GenericTypeArguments(typeof(W2))]
+public class NetworkBenchmarks<TNetwork>
+    where TNetwork : class, IClassifier<TNetwork>
 {
-    private W1 network = null!;
+    private TNetwork network = null!;
     private float[] inputs = null!;
     private int[] labels = null!;
     private float[] outputs = null!;
@@ -26,10 +30,10 @@ public class W1Benchmarks
     [GlobalSetup]
     public void Setup()
     {
-        network = new W1(BenchmarkInputs.Seed);
-        inputs = BenchmarkInputs.Inputs(BatchSize, W1.InputSize);
+        network = TNetwork.Create(BenchmarkInputs.Seed);
+        inputs = BenchmarkInputs.Inputs(BatchSize, TNetwork.InputSize);
         labels = BenchmarkInputs.Labels(BatchSize);
-        outputs = new float[BatchSize * W1.OutputSize];
+        outputs = new float[BatchSize * TNetwork.OutputSize];
         network.TrainStep(inputs, labels, BatchSize);
         network.Predict(inputs, outputs, BatchSize);
     }
