@@ -152,13 +152,63 @@ public static class Optimizers
 
         // Without penalties the terms are exact no-ops (g + 0, w·1): skip them, the sweep is bound by memory and divisions.
         bool penalized = penalty != Penalty.None;
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float g = ref MemoryMarshal.GetReference(gradients);
-        ref float s0 = ref MemoryMarshal.GetReference(state0);
-        ref float s1 = ref MemoryMarshal.GetReference(state1);
-        ref float s2 = ref MemoryMarshal.GetReference(state2);
         int whole = length - (length % Vector<float>.Count);
-        for (nuint i = 0; i < (nuint)whole; i += (nuint)Vector<float>.Count)
+        Vectors(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(gradients), ref MemoryMarshal.GetReference(state0),
+            ref MemoryMarshal.GetReference(state1), ref MemoryMarshal.GetReference(state2), whole, penalized, penalty, rule);
+
+        if (whole < length)
+        {
+            // The tail in zero-padded vectors: the same arithmetic lane by lane, written back for the live lanes only.
+            int tail = length - whole;
+            Span<float> padded = stackalloc float[5 * Vector<float>.Count];
+            padded.Clear();
+            Span<float> pw = padded[..Vector<float>.Count], pg = padded.Slice(Vector<float>.Count, Vector<float>.Count);
+            Span<float> p0 = padded.Slice(2 * Vector<float>.Count, Vector<float>.Count), p1 = padded.Slice(3 * Vector<float>.Count, Vector<float>.Count);
+            Span<float> p2 = padded.Slice(4 * Vector<float>.Count, Vector<float>.Count);
+            weights[whole..].CopyTo(pw);
+            gradients[whole..].CopyTo(pg);
+            if (TRule.States > 0)
+            {
+                state0[whole..].CopyTo(p0);
+            }
+
+            if (TRule.States > 1)
+            {
+                state1[whole..].CopyTo(p1);
+            }
+
+            if (TRule.States > 2)
+            {
+                state2[whole..].CopyTo(p2);
+            }
+
+            Vectors(ref pw[0], ref pg[0], ref p0[0], ref p1[0], ref p2[0], Vector<float>.Count, penalized, penalty, rule);
+            pw[..tail].CopyTo(weights[whole..]);
+            if (TRule.States > 0)
+            {
+                p0[..tail].CopyTo(state0[whole..]);
+            }
+
+            if (TRule.States > 1)
+            {
+                p1[..tail].CopyTo(state1[whole..]);
+            }
+
+            if (TRule.States > 2)
+            {
+                p2[..tail].CopyTo(state2[whole..]);
+            }
+        }
+    }
+
+    // The update over `count` floats, a whole number of vectors: the arrays' body, then the zero-padded tail.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Vectors<TRule>(
+        ref float w, ref float g, ref float s0, ref float s1, ref float s2, int count, bool penalized, Penalty penalty, TRule rule)
+        where TRule : struct, IRule
+    {
+        for (nuint i = 0; i < (nuint)count; i += (nuint)Vector<float>.Count)
         {
             Vector<float> w0 = Vector.LoadUnsafe(ref w, i);
             // g + l1·sign(w) + l2·w: the penalty gradients, then decoupled decay w·decayFactor (skipped for unpenalised ranges).
@@ -197,91 +247,6 @@ public static class Optimizers
             }
         }
 
-        if (whole < length)
-        {
-            // The tail in zero-padded vectors: the same arithmetic lane by lane, written back for the live lanes only.
-            int tail = length - whole;
-            Span<float> padded = stackalloc float[5 * Vector<float>.Count];
-            padded.Clear();
-            Span<float> pw = padded[..Vector<float>.Count], pg = padded.Slice(Vector<float>.Count, Vector<float>.Count);
-            Span<float> p0 = padded.Slice(2 * Vector<float>.Count, Vector<float>.Count), p1 = padded.Slice(3 * Vector<float>.Count, Vector<float>.Count);
-            Span<float> p2 = padded.Slice(4 * Vector<float>.Count, Vector<float>.Count);
-            weights[whole..].CopyTo(pw);
-            gradients[whole..].CopyTo(pg);
-            if (TRule.States > 0)
-            {
-                state0[whole..].CopyTo(p0);
-            }
-
-            if (TRule.States > 1)
-            {
-                state1[whole..].CopyTo(p1);
-            }
-
-            if (TRule.States > 2)
-            {
-                state2[whole..].CopyTo(p2);
-            }
-
-            Step(ref pw[0], ref pg[0], ref p0[0], ref p1[0], ref p2[0], penalty, rule);
-            pw[..tail].CopyTo(weights[whole..]);
-            if (TRule.States > 0)
-            {
-                p0[..tail].CopyTo(state0[whole..]);
-            }
-
-            if (TRule.States > 1)
-            {
-                p1[..tail].CopyTo(state1[whole..]);
-            }
-
-            if (TRule.States > 2)
-            {
-                p2[..tail].CopyTo(state2[whole..]);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step<TRule>(ref float w, ref float g, ref float s0, ref float s1, ref float s2, Penalty penalty, TRule rule)
-        where TRule : struct, IRule
-    {
-        Vector<float> w0 = Vector.LoadUnsafe(ref w);
-        // g + l1·sign(w) + l2·w: the penalty gradients (0 for unpenalised ranges), then decoupled decay w·decayFactor.
-        Vector<float> gi = Vector.LoadUnsafe(ref g) + (penalty.L1 * Sign(w0)) + (penalty.L2 * w0);
-        Vector<float> wi = w0 * penalty.DecayFactor;
-        Lanes state = default;
-        if (TRule.States > 0)
-        {
-            state.S0 = Vector.LoadUnsafe(ref s0);
-        }
-
-        if (TRule.States > 1)
-        {
-            state.S1 = Vector.LoadUnsafe(ref s1);
-        }
-
-        if (TRule.States > 2)
-        {
-            state.S2 = Vector.LoadUnsafe(ref s2);
-        }
-
-        Lanes next = rule.Update(wi, gi, state);
-        Vector.StoreUnsafe(next.W, ref w);
-        if (TRule.States > 0)
-        {
-            Vector.StoreUnsafe(next.S0, ref s0);
-        }
-
-        if (TRule.States > 1)
-        {
-            Vector.StoreUnsafe(next.S1, ref s1);
-        }
-
-        if (TRule.States > 2)
-        {
-            Vector.StoreUnsafe(next.S2, ref s2);
-        }
     }
 
     // sign(w) with sign(0) = 0, the L1 subgradient.

@@ -93,6 +93,13 @@ public static class NetworkArguments
         }
     }
 
+    /// <summary>Returns <paramref name="value"/> if it is finite.</summary>
+    /// <param name="value">The new hyper-parameter value.</param>
+    /// <param name="name">The hyper-parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
+    public static float Finite(float value, string name) =>
+        float.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite; it is {value}.");
+
     /// <summary>Returns <paramref name="value"/> if it is finite and greater than 0.</summary>
     /// <param name="value">The new hyper-parameter value.</param>
     /// <param name="name">The hyper-parameter's name.</param>
