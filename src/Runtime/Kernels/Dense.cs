@@ -120,11 +120,6 @@ public static class Dense
         }
     }
 
-    private static void CheckLength(int actual, long expected, string parameterName)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{parameterName} has length {actual}, but the layer's shape needs {expected}.", parameterName);
-        }
-    }
+    private static void CheckLength(int actual, long expected, string parameterName) =>
+        NetworkArguments.CheckLength(actual, expected, parameterName, "the layer's shape");
 }

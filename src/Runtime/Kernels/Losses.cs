@@ -319,11 +319,6 @@ public static class Losses
         }
     }
 
-    private static void CheckLength(int actual, int expected, string parameterName)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{parameterName} has length {actual}, but {expected} are needed.", parameterName);
-        }
-    }
+    private static void CheckLength(int actual, int expected, string parameterName) =>
+        NetworkArguments.CheckLength(actual, expected, parameterName, "the loss");
 }

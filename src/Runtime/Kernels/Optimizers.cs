@@ -255,13 +255,8 @@ public static class Optimizers
         Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
         - Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
 
-    private static void CheckLength(int actual, int expected, string parameterName)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{parameterName} has length {actual}, but the weights have {expected}.", parameterName);
-        }
-    }
+    private static void CheckLength(int actual, int expected, string parameterName) =>
+        NetworkArguments.CheckLength(actual, expected, parameterName, "this range of weights");
 
     private readonly struct SgdRule(float learningRate) : IRule
     {
