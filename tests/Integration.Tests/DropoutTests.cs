@@ -253,12 +253,12 @@ public sealed class DropoutTests(ITestOutputHelper output)
 
     private static void SetParameters(Span<float> parameters, ReferenceNetwork reference, Random random)
     {
-        bool[] isWeight = reference.WeightMask();
+        bool[] isWeight = reference.WeightMask(), isBias = reference.BiasMask();
         float[] weights = TestData.AwayFromZero(random, parameters.Length, 0.1, 0.9);
         float[] biases = TestData.Uniform(random, parameters.Length, -0.5, 0.5);
         for (int i = 0; i < parameters.Length; i++)
         {
-            parameters[i] = isWeight[i] ? weights[i] : biases[i];
+            parameters[i] = isWeight[i] ? weights[i] : isBias[i] ? biases[i] : 0f; // the padding between tensors stays 0
         }
     }
 }

@@ -29,17 +29,31 @@ public sealed class ForwardTests
     [Fact]
     public void Layout_OffsetsAndViews()
     {
+        // Each tensor starts on a 64-byte line (16 floats); the buffer ends on one.
         Assert.Equal(17, Forward232Identity.ParameterCount);
+        Assert.Equal(64, Forward232Identity.ParameterBufferLength);
         Assert.Equal(0, Forward232Identity.Dense0WeightsOffset);
-        Assert.Equal(6, Forward232Identity.Dense0BiasOffset);
-        Assert.Equal(9, Forward232Identity.Dense1WeightsOffset);
-        Assert.Equal(15, Forward232Identity.Dense1BiasOffset);
+        Assert.Equal(16, Forward232Identity.Dense0BiasOffset);
+        Assert.Equal(32, Forward232Identity.Dense1WeightsOffset);
+        Assert.Equal(48, Forward232Identity.Dense1BiasOffset);
 
         var network = new Forward232Identity();
         SetWeights(network.Dense0Weights, network.Dense0Bias, network.Dense1Weights, network.Dense1Bias);
-        Assert.Equal([.. W0, .. B0, .. W1, .. B1], network.Parameters.ToArray());
-        Assert.Equal(network.Parameters.Length, network.Gradients.Length);
+        float[] padding10 = new float[10], padding13 = new float[13], padding14 = new float[14];
+        Assert.Equal([.. W0, .. padding10, .. B0, .. padding13, .. W1, .. padding10, .. B1, .. padding14], network.Parameters.ToArray());
+        Assert.Equal(64, network.Parameters.Length);
+        Assert.Equal(64, network.Gradients.Length);
+        Assert.Equal(0, Address(network.Dense0Weights) % 64);
+        Assert.Equal(0, Address(network.Dense0Bias) % 64);
+        Assert.Equal(0, Address(network.Dense1Weights) % 64);
+        Assert.Equal(0, Address(network.Dense1Bias) % 64);
+        Assert.Equal(0, Address(network.Dense1WeightGradients) % 64);
+        Assert.Equal(0, Address(network.Dense1BiasGradients) % 64);
     }
+
+    private static nint Address(Span<float> span) =>
+        System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(span));
 
     [Fact]
     public void ReLUThenIdentity_EqualsHandComputedValues()
@@ -96,7 +110,8 @@ public sealed class ForwardTests
         var network = new ForwardWide(3);
         var reference = new ReferenceNetwork(13, (37, Activation.Sigmoid), (21, Activation.Tanh), (11, Activation.Softmax));
         var random = new Random(5);
-        TestData.Uniform(random, ForwardWide.ParameterCount, -0.5, 0.5).CopyTo(network.Parameters);
+        // The padding between tensors gets values too: no output may depend on it.
+        TestData.Uniform(random, ForwardWide.ParameterBufferLength, -0.5, 0.5).CopyTo(network.Parameters);
         const int batch = 7;
         float[] inputs = TestData.Uniform(random, batch * ForwardWide.InputSize, -1, 1);
         double[] expected = reference.Predict(network.Parameters, inputs, batch);

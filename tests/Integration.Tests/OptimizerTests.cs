@@ -177,7 +177,7 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
     {
         var network = new StepAdam(1);
         Assert.Equal(0, network.StepCount);
-        TestData.Uniform(new Random(3), StepAdam.ParameterCount, -1, 1).CopyTo(network.Gradients);
+        TestData.Uniform(new Random(3), StepAdam.ParameterBufferLength, -1, 1).CopyTo(network.Gradients);
         int[] gradients = TestData.Bits(network.Gradients);
         network.ApplyGradients();
         network.ApplyGradients();
@@ -201,42 +201,50 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
     private void CheckSteps<TNetwork>(TNetwork network, Optimizer reference, Action<TNetwork, Optimizer, int> beforeStep, Func<int, float>? gradientScale = null)
         where TNetwork : INetwork<TNetwork>
     {
-        // 6-5-3: W0 [6x5] at 0, b0 at 30, W1 [5x3] at 35, b1 at 50; 53 parameters.
+        // 6-5-3: W0 [6x5] at 0, b0 at 32, W1 [5x3] at 48, b1 at 64 (each tensor on a 64-byte line); 53 parameters in 80 floats.
+        const int n = 80;
         Assert.Equal(53, TNetwork.ParameterCount);
-        bool[] isWeight = new ReferenceNetwork(6, (5, Activation.Tanh), (3, Activation.Identity)).WeightMask();
+        Assert.Equal(n, TNetwork.ParameterBufferLength);
+        var layout = new ReferenceNetwork(6, (5, Activation.Tanh), (3, Activation.Identity));
+        bool[] isWeight = layout.WeightMask(), isBias = layout.BiasMask();
+        int[] trainable = Enumerable.Range(0, n).Where(i => isWeight[i] || isBias[i]).ToArray();
+
+        // Drawn per trainable parameter, so the seed gives the same values whatever the padding; the padding stays 0.
         var random = new Random(7);
-        float[] weights = TestData.AwayFromZero(random, 53, 0.05, 1.0);
-        float[] biases = TestData.Uniform(random, 53, -0.5, 0.5);
+        float[] weights = TestData.AwayFromZero(random, trainable.Length, 0.05, 1.0);
+        float[] biases = TestData.Uniform(random, trainable.Length, -0.5, 0.5);
         Span<float> parameters = network.Parameters;
-        for (int i = 0; i < 53; i++)
+        parameters.Clear();
+        for (int k = 0; k < trainable.Length; k++)
         {
-            parameters[i] = isWeight[i] ? weights[i] : biases[i];
+            parameters[trainable[k]] = isWeight[trainable[k]] ? weights[k] : biases[k];
         }
 
         // Weights at exactly 0 (L1's sign(0) = 0), one in a vector lane and one in each layer's scalar tail; a bias too.
         parameters[3] = 0f;
         parameters[29] = 0f;
-        parameters[49] = 0f;
-        parameters[51] = 0f;
+        parameters[62] = 0f;
+        parameters[65] = 0f;
         reference.Start(parameters, isWeight);
         double worst = 0;
 
         for (int step = 1; step <= 3; step++)
         {
             beforeStep(network, reference, step);
-            float[] gradients = TestData.AwayFromZero(random, 53, 0.01, 2.0);
+            float[] drawn = TestData.AwayFromZero(random, trainable.Length, 0.01, 2.0);
             float scale = gradientScale?.Invoke(step) ?? 1f;
-            for (int i = 0; i < 53; i++)
+            float[] gradients = new float[n]; // a padding gradient is always 0
+            for (int k = 0; k < trainable.Length; k++)
             {
-                gradients[i] *= scale;
+                gradients[trainable[k]] = drawn[k] * scale;
             }
 
             if (step == 1)
             {
                 // A zero gradient on a zero weight: nothing moves it (and Adam's m/(sqrt(v)+ε) is 0/ε = 0).
                 gradients[3] = 0f;
-                gradients[49] = 0f;
-                gradients[32] = 0f; // a bias
+                gradients[62] = 0f;
+                gradients[34] = 0f; // a bias (b0[2])
             }
 
             gradients.CopyTo(network.Gradients);
@@ -244,10 +252,10 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
             network.ApplyGradients();
 
             Assert.Equal(step, network.StepCount);
-            if (Enumerable.Range(0, 53).Any(i => clipped[i] != gradients[i]))
+            if (Enumerable.Range(0, n).Any(i => clipped[i] != gradients[i]))
             {
                 // Clipping works on Gradients in place (PyTorch's clip_grad_*_ do the same); L1/L2 are not added to it.
-                for (int i = 0; i < 53; i++)
+                for (int i = 0; i < n; i++)
                 {
                     Assert.True(
                         Math.Abs(network.Gradients[i] - clipped[i]) <= Tolerance * Math.Max(1, Math.Abs(clipped[i])),
@@ -260,14 +268,14 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
                 Assert.Equal(gradients, network.Gradients.ToArray());
             }
 
-            for (int i = 0; i < 53; i++)
+            for (int i = 0; i < n; i++)
             {
                 double expected = reference.Parameters[i];
                 double actual = network.Parameters[i];
                 worst = Math.Max(worst, Math.Abs(actual - expected) / Math.Max(1, Math.Abs(expected)));
                 Assert.True(
                     Math.Abs(actual - expected) <= Tolerance * Math.Max(1, Math.Abs(expected)),
-                    $"step {step}, parameter {i} ({(isWeight[i] ? "weight" : "bias")}): expected {expected:R}, actual {actual:R}");
+                    $"step {step}, parameter {i} ({(isWeight[i] ? "weight" : isBias[i] ? "bias" : "padding")}): expected {expected:R}, actual {actual:R}");
             }
         }
 

@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace StaticNet.Integration.Tests;
 
 /// <summary>
 /// An independent forward pass in double precision, written from the definitions (not from the generated code):
-/// <c>z = x · W + b</c> with W <c>[inputs x units]</c> row-major followed by its bias in the flat parameter buffer,
+/// <c>z = x · W + b</c> with W <c>[inputs x units]</c> row-major followed by its bias in the flat parameter buffer (each
+/// tensor on a 64-byte line),
 /// then the activation. The activations are written from the formulas of <see cref="Activation"/> (PyTorch's
 /// definitions), with their own erf, not from the runtime's <c>ActivationFunctions</c>.
 /// </summary>
@@ -32,38 +35,64 @@ internal sealed class ReferenceNetwork
     /// </summary>
     public ReferenceNetwork WithDropoutMasks(params float[]?[] masks) => new(_inputSize, _layers) { _dropoutMasks = masks };
 
-    /// <summary>Number of parameters of the layers.</summary>
-    public int ParameterCount
+    /// <summary>
+    /// Length of the flat parameter buffer: the tensors W0, b0, W1, b1... in order, each starting at the next multiple
+    /// of 16 floats (a 64-byte line, as DESIGN lays them out), the last one's end rounded up to a line.
+    /// </summary>
+    public int BufferLength
     {
         get
         {
-            int count = 0;
-            int fanIn = _inputSize;
-            foreach ((int units, _, _) in _layers)
+            int end = 0;
+            foreach ((int weights, int bias, int fanIn, int units) in Layout())
             {
-                count += fanIn * units + units;
-                fanIn = units;
+                end = bias + units;
             }
 
-            return count;
+            return Align(end);
         }
     }
 
-    /// <summary>For each parameter, whether it is a weight (true) or a bias (false).</summary>
+    /// <summary>For each position of the buffer, whether it holds a weight (true) or a bias or padding (false).</summary>
     public bool[] WeightMask()
     {
-        var mask = new bool[ParameterCount];
-        int fanIn = _inputSize;
-        int offset = 0;
-        foreach ((int units, _, _) in _layers)
+        var mask = new bool[BufferLength];
+        foreach ((int weights, _, int fanIn, int units) in Layout())
         {
-            mask.AsSpan(offset, fanIn * units).Fill(true);
-            offset += fanIn * units + units;
-            fanIn = units;
+            mask.AsSpan(weights, fanIn * units).Fill(true);
         }
 
         return mask;
     }
+
+    /// <summary>For each position of the buffer, whether it holds a bias (true) or a weight or padding (false).</summary>
+    public bool[] BiasMask()
+    {
+        var mask = new bool[BufferLength];
+        foreach ((_, int bias, _, int units) in Layout())
+        {
+            mask.AsSpan(bias, units).Fill(true);
+        }
+
+        return mask;
+    }
+
+    /// <summary>Each layer's weight and bias offsets in the buffer, with its fan-in and units.</summary>
+    public IEnumerable<(int Weights, int Bias, int FanIn, int Units)> Layout()
+    {
+        int fanIn = _inputSize;
+        int end = 0;
+        foreach ((int units, _, _) in _layers)
+        {
+            int weights = Align(end);
+            int bias = Align(weights + fanIn * units);
+            yield return (weights, bias, fanIn, units);
+            end = bias + units;
+            fanIn = units;
+        }
+    }
+
+    private static int Align(int offset) => (offset + 15) / 16 * 16;
 
     /// <summary>Pre-activations and activations of every layer, each <c>[batch x units]</c>.</summary>
     public (double[][] PreActivations, double[][] Activations) Run(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch)
@@ -77,13 +106,12 @@ internal sealed class ReferenceNetwork
         }
 
         int fanIn = _inputSize;
-        int offset = 0;
+        var layout = Layout().ToArray();
         for (int l = 0; l < _layers.Length; l++)
         {
             (int units, Activation activation, double parameter) = _layers[l];
-            ReadOnlySpan<float> weights = parameters.Slice(offset, fanIn * units);
-            ReadOnlySpan<float> bias = parameters.Slice(offset + fanIn * units, units);
-            offset += fanIn * units + units;
+            ReadOnlySpan<float> weights = parameters.Slice(layout[l].Weights, fanIn * units);
+            ReadOnlySpan<float> bias = parameters.Slice(layout[l].Bias, units);
             var z = new double[batch * units];
             for (int b = 0; b < batch; b++)
             {
@@ -114,9 +142,9 @@ internal sealed class ReferenceNetwork
             fanIn = units;
         }
 
-        if (offset != parameters.Length)
+        if (BufferLength != parameters.Length)
         {
-            throw new ArgumentException($"The layers need {offset} parameters but {parameters.Length} were given.", nameof(parameters));
+            throw new ArgumentException($"The layers need a buffer of {BufferLength} floats but {parameters.Length} were given.", nameof(parameters));
         }
 
         return (preActivations, activations);

@@ -14,7 +14,8 @@ public sealed partial class StabilityTests
 {
     private const float Huge = 1e4f;
 
-    // 5-4-3 layout: W0 [5x4] at 0, b0 at 20, W1 [4x3] at 24, b1 at 36.
+    // 5-4-3 layout, each tensor on a 64-byte line (16 floats): W0 [5x4] at 0, b0 at 32, W1 [4x3] at 48, b1 at 64.
+    private const int W0 = 0, B0 = 32, W1 = 48, B1 = 64;
     private static readonly float[] Sample = [0.75f, -0.5f, 0.25f, 1f, -1f];
 
     [Fact]
@@ -82,8 +83,8 @@ public sealed partial class StabilityTests
     private static float[] SetHugeDifferences(Span<float> parameters)
     {
         parameters.Fill(0.5f);
-        parameters.Slice(24, 12).Clear();
-        new[] { 1e30f, -1e30f, 5f }.CopyTo(parameters.Slice(36, 3));
+        parameters.Slice(W1, 12).Clear();
+        new[] { 1e30f, -1e30f, 5f }.CopyTo(parameters.Slice(B1, 3));
         return [-1e30f, 1e30f, 5.25f];
     }
 
@@ -92,11 +93,11 @@ public sealed partial class StabilityTests
         where TNetwork : IClassifier<TNetwork>
     {
         Span<float> parameters = network.Parameters;
-        parameters.Slice(0, 20).Clear();
-        new[] { Huge, -Huge, Huge, -Huge }.CopyTo(parameters.Slice(20, 4));
+        parameters.Slice(W0, 20).Clear();
+        new[] { Huge, -Huge, Huge, -Huge }.CopyTo(parameters.Slice(B0, 4));
         float[] w1 = [0.5f, -0.25f, 0.75f, -0.5f, 1f, 0.25f, 0.3f, -0.7f, 0.2f, -0.1f, 0.6f, -0.4f];
-        w1.CopyTo(parameters.Slice(24, 12));
-        parameters.Slice(36, 3).Clear();
+        w1.CopyTo(parameters.Slice(W1, 12));
+        parameters.Slice(B1, 3).Clear();
         var reference = new ReferenceNetwork(5, (4, activation, parameter), (3, Activation.Softmax, double.NaN));
         AssertFiniteEverywhere(network, reference, activation, n => n.ComputeGradients([.. Sample, .. Sample], [0, 2], 2));
     }
@@ -107,8 +108,8 @@ public sealed partial class StabilityTests
     {
         Span<float> parameters = network.Parameters;
         parameters.Fill(0.5f);
-        parameters.Slice(24, 12).Clear();
-        new[] { Huge, -Huge, Huge }.CopyTo(parameters.Slice(36, 3));
+        parameters.Slice(W1, 12).Clear();
+        new[] { Huge, -Huge, Huge }.CopyTo(parameters.Slice(B1, 3));
         var reference = new ReferenceNetwork(5, (4, Activation.Tanh, double.NaN), (3, activation, parameter));
         float[] targets = Enumerable.Repeat(0.5f, 6).ToArray();
         AssertFiniteEverywhere(network, reference, activation, n => n.ComputeGradients([.. Sample, .. Sample], targets, 2));

@@ -23,7 +23,7 @@ public sealed partial class StabilityTests
         // Label 0, the largest logit: log(1 + e^-1000 + e^-2000) = 0, and softmax - onehot = [0, 0, 0] (e^-1000 underflows).
         Assert.Equal(0f, network.ComputeGradients(Input, [0], 1));
         AssertFinite(network.Gradients);
-        Assert.Equal(new float[StableSoftmax.ParameterCount], network.Gradients.ToArray());
+        Assert.Equal(new float[StableSoftmax.ParameterBufferLength], network.Gradients.ToArray());
 
         // Label 2, the smallest: log-sum-exp - z2 = 1000 - (-1000) = 2000; dL/dz = p - onehot = [1, 0, -1].
         Assert.Equal(2000f, network.ComputeGradients(Input, [2], 1));

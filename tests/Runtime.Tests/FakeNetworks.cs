@@ -11,6 +11,7 @@ internal sealed class IdentityNetwork : INetwork<IdentityNetwork>
     public static int OutputSize => 3;
 
     public static int ParameterCount => 0;
+    public static int ParameterBufferLength => 0;
 
     public static int MaxBatchSize => 1 << 20;
 
@@ -65,6 +66,7 @@ internal sealed class BinaryIdentityNetwork : INetwork<BinaryIdentityNetwork>
     public static int OutputSize => 1;
 
     public static int ParameterCount => 0;
+    public static int ParameterBufferLength => 0;
 
     public static int MaxBatchSize => 1 << 20;
 

@@ -23,6 +23,7 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
     public static int OutputSize => 3;
 
     public static int ParameterCount => 2;
+    public static int ParameterBufferLength => 2;
 
     public static int MaxBatchSize => 4096;
 

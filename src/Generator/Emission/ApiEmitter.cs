@@ -53,8 +53,10 @@ internal static class ApiEmitter
         w.Line($"public const int InputSize = {plan.InputSize};");
         w.Summary("Number of outputs per sample (units of the last layer).");
         w.Line($"public const int OutputSize = {plan.OutputSize};");
-        w.Summary("Number of trainable parameters: the length of <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/>.");
+        w.Summary("Number of trainable parameters (Keras <c>count_params()</c>).");
         w.Line($"public const int ParameterCount = {plan.ParameterCount};");
+        w.Summary("Length of <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/>: the tensors, each starting on a 64-byte boundary, and zero padding.");
+        w.Line($"public const int ParameterBufferLength = {plan.ParameterBufferLength};");
         w.Summary("Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.");
         w.Line($"public const int MaxBatchSize = {plan.MaxBatchSize};");
         w.Summary("Floating-point operations per sample of a forward pass.");
@@ -84,6 +86,7 @@ internal static class ApiEmitter
         w.Line($"static int {contract}.InputSize => InputSize;");
         w.Line($"static int {contract}.OutputSize => OutputSize;");
         w.Line($"static int {contract}.ParameterCount => ParameterCount;");
+        w.Line($"static int {contract}.ParameterBufferLength => ParameterBufferLength;");
         w.Line($"static int {contract}.MaxBatchSize => MaxBatchSize;");
         w.Line($"static {plan.ClassName} {contract}.Create(int seed) => new {plan.ClassName}(seed);");
         w.Line();
@@ -109,8 +112,9 @@ internal static class ApiEmitter
     private static void Views(CodeWriter w, NetworkPlan plan)
     {
         w.Summary(
-            "All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases",
-            "(offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.");
+            "All trainable parameters in one flat buffer of <see cref=\"ParameterBufferLength\"/> floats, layer by layer: weights",
+            "<c>[inputs x units]</c> row-major, then biases, each tensor 64-byte aligned (offsets in the <c>...Offset</c> constants;",
+            "the padding between tensors never affects an output). Writable: changes take effect at the next call.");
         w.Line($"public {Span} Parameters => _network.Parameters;");
         w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; no penalty terms.");
         w.Line($"public {Span} Gradients => _network.Gradients;");

@@ -55,13 +55,14 @@ internal static class ImplementationEmitter
     private static void Fields(CodeWriter w, NetworkPlan plan)
     {
         w.Line($"private const string Name = \"{plan.DisplayName}\";");
-        w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterCount = {plan.ParameterCount}, MaxBatchSize = {plan.MaxBatchSize};");
+        w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterBufferLength = {plan.ParameterBufferLength}, MaxBatchSize = {plan.MaxBatchSize};");
         w.Line();
-        w.Line("private readonly float[] _parameters = new float[ParameterCount];");
-        w.Line("private readonly float[] _gradients = new float[ParameterCount];");
+        w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.");
+        w.Line("private readonly AlignedBuffer _parameters = new(ParameterBufferLength);");
+        w.Line("private readonly AlignedBuffer _gradients = new(ParameterBufferLength);");
         foreach (StateBufferPlan state in plan.OptimizerState)
         {
-            w.Line($"private readonly float[] {state.Field} = new float[ParameterCount]; // {state.Comment}");
+            w.Line($"private readonly AlignedBuffer {state.Field} = new(ParameterBufferLength); // {state.Comment}");
         }
 
         foreach (FixedBufferPlan buffer in plan.Layers.SelectMany(l => l.FixedBuffers))

@@ -45,6 +45,8 @@ internal static class NetworkEmitter
         w.Line($"//   Penalty   {Regularization(plan)}");
         w.Line($"//   Totals    {Format.Count(plan.ParameterCount)} parameters ({Format.Kibibytes(plan.ParameterCount * 4L)}); "
             + $"{plan.ActivationFloatsPerSample} activation floats per sample (input excluded)");
+        w.Line($"//   Layout    parameters, gradients and optimizer state in buffers of {Format.Count(plan.ParameterBufferLength)} floats, "
+            + "each tensor on a 64-byte line");
         w.Line($"//   FLOPs     {Format.Count(plan.ForwardFlopsPerSample)} per sample forward; {Format.Count(plan.TrainingFlopsPerSample)} per sample "
             + "for a training step (no input gradient for layer 0)");
     }

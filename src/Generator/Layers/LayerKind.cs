@@ -182,8 +182,31 @@ internal sealed class LayerPlanning
     /// <summary>Features per sample entering the layer.</summary>
     public int Inputs { get; set; }
 
-    /// <summary>Offset in the parameter buffer where the layer's parameters start; layers with parameters advance it.</summary>
-    public int ParameterOffset { get; set; }
+    /// <summary>Floats per 64-byte line: every tensor starts at a multiple of this in the parameter buffer (DESIGN: tensors 64-byte aligned).</summary>
+    public const int FloatsPerLine = 16;
+
+    /// <summary>End of the last tensor placed in the parameter buffer so far.</summary>
+    public int ParameterOffset { get; private set; }
+
+    /// <summary>Trainable parameters placed so far (the buffer's padding excluded).</summary>
+    public int ParameterCount { get; private set; }
+
+    /// <summary>
+    /// Places the next trainable tensor in the parameter buffer, at the first offset past the previous tensor that is a
+    /// multiple of <see cref="FloatsPerLine"/>; the floats skipped are padding that stays zero.
+    /// </summary>
+    public BufferSlice PlaceTensor(string name, int length)
+    {
+        var slice = new BufferSlice(name, AlignUp(ParameterOffset), length);
+        ParameterOffset = slice.End;
+        ParameterCount += length;
+        return slice;
+    }
+
+    /// <summary>The length of the parameter buffer: the last tensor's end rounded up to a whole line, so sweeps end on a line.</summary>
+    public int ParameterBufferLength => AlignUp(ParameterOffset);
+
+    private static int AlignUp(int offset) => (offset + FloatsPerLine - 1) / FloatsPerLine * FloatsPerLine;
 
     /// <summary>Dense layers planned so far; the next Dense layer's number.</summary>
     public int DenseCount { get; set; }

@@ -22,7 +22,7 @@ internal static class GeneratedMembers
     public static readonly IReadOnlyCollection<string> Fixed = new[]
         {
             // Constants and the summary table.
-            "InputSize", "OutputSize", "ParameterCount", "MaxBatchSize", "ForwardFlopsPerSample", "TrainingFlopsPerSample", "Summary",
+            "InputSize", "OutputSize", "ParameterCount", "ParameterBufferLength", "MaxBatchSize", "ForwardFlopsPerSample", "TrainingFlopsPerSample", "Summary",
 
             // The implementation instance every member forwards to.
             "_network",

@@ -91,7 +91,7 @@ internal sealed record OptimizerPlan(
     public bool IsAdam => Kind is OptimizerKindSpec.Adam or OptimizerKindSpec.AdamW;
 }
 
-/// <summary>An optimizer state buffer of <c>ParameterCount</c> floats.</summary>
+/// <summary>An optimizer state buffer laid out like the parameters: <c>ParameterBufferLength</c> floats.</summary>
 internal sealed record StateBufferPlan(string Field, string Comment);
 
 /// <summary>A run-time hyper-parameter: property, backing field, compile-time default, valid range and documentation.</summary>
@@ -115,6 +115,7 @@ internal sealed record NetworkPlan(
     int InputSize,
     int OutputSize,
     int ParameterCount,
+    int ParameterBufferLength,
     int MaxBatchSize,
     EquatableArray<LayerPlan> Layers,
     LossKind Loss,

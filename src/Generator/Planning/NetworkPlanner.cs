@@ -45,7 +45,7 @@ internal static class NetworkPlanner
         float? weightDecay = r.WeightDecay ?? (o.Kind == OptimizerKindSpec.AdamW ? HyperParameters.AdamWWeightDecay : null);
 
         var output = (DensePlan)layers[layers.Count - 1];
-        int parameterCount = context.ParameterOffset;
+        int parameterCount = context.ParameterCount;
         int maxWidth = System.Math.Max(inputSize, layers.Max(l => l.Outputs));
         string name = spec.FullName.Replace("@", string.Empty);
         var layerArray = layers.ToEquatableArray();
@@ -60,6 +60,7 @@ internal static class NetworkPlanner
             inputSize,
             output.Units,
             parameterCount,
+            context.ParameterBufferLength,
             // Array.MaxLength (0x7FFFFFC7), not int.MaxValue: the runtime's largest array is slightly shorter.
             0x7FFFFFC7 / maxWidth,
             layerArray,
@@ -82,7 +83,9 @@ internal static class NetworkPlanner
             Summary(spec.ClassName.Replace("@", string.Empty), inputSize, layerArray, parameterCount),
             OptimizerState(optimizer).ToEquatableArray(),
             RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
-            UpdateRanges(layers.SelectMany(l => l.Tensors), r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null).ToEquatableArray());
+            UpdateRanges(
+                layers.SelectMany(l => l.Tensors), context.ParameterBufferLength, r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null)
+                .ToEquatableArray());
     }
 
     /// <summary>
@@ -185,9 +188,11 @@ internal static class NetworkPlanner
 
     /// <summary>
     /// The optimizer's sweeps: one over the whole buffer when every tensor is treated alike, else one per run of
-    /// tensors with the same treatment (weights penalised, biases not unless PenalizeBiases).
+    /// tensors with the same treatment (weights penalised, biases not unless PenalizeBiases). Each sweep runs up to the
+    /// next one's start (the end of the buffer for the last), padding included: the padding's gradients are zero, so
+    /// it stays zero, and every sweep covers whole 64-byte lines.
     /// </summary>
-    private static IEnumerable<UpdateRange> UpdateRanges(IEnumerable<TensorPlan> all, bool penalizeBiases, bool hasPenalty)
+    private static IEnumerable<UpdateRange> UpdateRanges(IEnumerable<TensorPlan> all, int bufferLength, bool penalizeBiases, bool hasPenalty)
     {
         var tensors = all.Select(t => (t.Slice, Name: t.Symbol, Penalized: hasPenalty && (!t.IsBias || penalizeBiases))).ToList();
 
@@ -196,9 +201,10 @@ internal static class NetworkPlanner
         {
             if (i == tensors.Count || tensors[i].Penalized != tensors[start].Penalized)
             {
-                int offset = tensors[start].Slice.Offset;
+                int offset = start == 0 ? 0 : tensors[start].Slice.Offset;
+                int end = i == tensors.Count ? bufferLength : tensors[i].Slice.Offset;
                 string names = string.Join(" ", tensors.Skip(start).Take(i - start).Select(t => t.Name));
-                yield return new UpdateRange(offset, tensors[i - 1].Slice.End - offset, tensors[start].Penalized, names);
+                yield return new UpdateRange(offset, end - offset, tensors[start].Penalized, names);
                 start = i;
             }
         }

@@ -16,8 +16,14 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <summary>Number of outputs per sample (units of the last layer).</summary>
     static abstract int OutputSize { get; }
 
-    /// <summary>Number of trainable parameters, the length of <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
+    /// <summary>Number of trainable parameters (Keras <c>count_params()</c>).</summary>
     static abstract int ParameterCount { get; }
+
+    /// <summary>
+    /// Length of <see cref="Parameters"/> and <see cref="Gradients"/>: at least <see cref="ParameterCount"/>, since each
+    /// tensor starts on a 64-byte boundary and the floats between tensors are zero padding.
+    /// </summary>
+    static abstract int ParameterBufferLength { get; }
 
     /// <summary>Largest batch a call accepts: every workspace of <c>[batch, widest layer]</c> floats must fit an array.</summary>
     static abstract int MaxBatchSize { get; }
@@ -26,7 +32,11 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <param name="seed">Seed of the weight initialisation.</param>
     static abstract TSelf Create(int seed);
 
-    /// <summary>All trainable parameters as one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases.</summary>
+    /// <summary>
+    /// All trainable parameters as one flat buffer of <see cref="ParameterBufferLength"/> floats, layer by layer: weights
+    /// <c>[inputs x units]</c> row-major, then biases, each tensor at an offset that is a multiple of 16 floats (the
+    /// generated <c>...Offset</c> constants); the padding between tensors starts at zero and never affects an output.
+    /// </summary>
     Span<float> Parameters { get; }
 
     /// <summary>Gradients of the mean batch loss with respect to <see cref="Parameters"/>, same layout, from the last <see cref="ComputeGradients"/>.</summary>

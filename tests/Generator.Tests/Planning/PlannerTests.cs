@@ -104,30 +104,39 @@ public sealed class PlannerTests
     [InlineData(new[] { 3, 8, 8, 2 })]
     [InlineData(new[] { 1, 1 })]
     [InlineData(new[] { 17, 5, 33, 48, 7 })]
-    public void Slices_AreContiguousInSourceOrder_AndSumToParameterCount(int[] sizes)
+    public void Slices_AreInSourceOrder_EachOnA64ByteLine_AndSumToParameterCount(int[] sizes)
     {
         NetworkSpec spec = Specs.Create(sizes[0], sizes.Skip(1).Select(units => (units, ActivationKind.Tanh)));
         NetworkPlan plan = Plan(spec);
 
-        int offset = 0;
+        int offset = 0, count = 0;
         long forward = 0;
         for (int i = 0; i < plan.Layers.Count; i++)
         {
             var layer = (DensePlan)plan.Layers[i];
             Assert.Equal(sizes[i], layer.Inputs);
             Assert.Equal(sizes[i + 1], layer.Units);
-            Assert.Equal(offset, layer.Weights.Offset);
+            // Each tensor at the first multiple of 16 floats (64 bytes) past the previous one.
+            Assert.Equal(Line(offset), layer.Weights.Offset);
             Assert.Equal(sizes[i] * sizes[i + 1], layer.Weights.Length);
-            Assert.Equal(layer.Weights.End, layer.Bias.Offset);
+            Assert.Equal(Line(layer.Weights.End), layer.Bias.Offset);
             Assert.Equal(sizes[i + 1], layer.Bias.Length);
             Assert.Equal($"Dense{i}Weights", layer.Weights.Name);
             Assert.Equal($"Dense{i}Bias", layer.Bias.Name);
             Assert.Equal(i == plan.Layers.Count - 1, ReferenceEquals(layer, plan.OutputLayer));
             offset = layer.Bias.End;
+            count += layer.Weights.Length + layer.Bias.Length;
             forward += 2L * sizes[i] * sizes[i + 1];
         }
 
-        Assert.Equal(offset, plan.ParameterCount);
+        Assert.Equal(count, plan.ParameterCount);
+        Assert.Equal(Line(offset), plan.ParameterBufferLength);
+
+        // The optimizer's sweeps cover the buffer end to end, each on whole lines.
+        Assert.Equal(0, plan.UpdateRanges[0].Offset);
+        Assert.Equal(plan.ParameterBufferLength, plan.UpdateRanges.Sum(r => r.Length));
+        NonEmpty.All(plan.UpdateRanges, r => Assert.Equal(0, r.Offset % 16), "the update ranges");
+        static int Line(int offset) => (offset + 15) / 16 * 16;
         Assert.Equal(forward, plan.ForwardFlopsPerSample);
         Assert.Equal(0x7FFFFFC7 / sizes.Max(), plan.MaxBatchSize);
         Assert.Equal(sizes.Skip(1).Sum(), plan.ActivationFloatsPerSample);

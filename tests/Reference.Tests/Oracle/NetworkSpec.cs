@@ -38,7 +38,7 @@ public sealed record LayerSpec(
 /// and the documented defaults are both what torch gets.
 /// </remarks>
 public sealed record NetworkSpec(
-    string Name, int InputSize, int ParameterCount, IReadOnlyList<LayerSpec> Layers,
+    string Name, int InputSize, int ParameterBufferLength, IReadOnlyList<LayerSpec> Layers,
     LossFunction Loss, OptimizerKind Optimizer, bool HasL1, bool HasL2)
 {
     /// <summary>The last layer.</summary>
@@ -122,7 +122,7 @@ public sealed record NetworkSpec(
         }
 
         return new NetworkSpec(
-            type.Name, network.InputSize, TNetwork.ParameterCount, layers, loss.Function, optimizer.Kind,
+            type.Name, network.InputSize, TNetwork.ParameterBufferLength, layers, loss.Function, optimizer.Kind,
             HasL1: type.GetCustomAttribute<L1Attribute>() is not null,
             HasL2: type.GetCustomAttribute<L2Attribute>() is not null)
         {

@@ -261,7 +261,7 @@ public sealed class TorchMlp : IDisposable
 
     private double[] Flatten(Func<Parameter, Tensor> select)
     {
-        double[] flat = new double[Spec.ParameterCount];
+        double[] flat = new double[Spec.ParameterBufferLength]; // padding between tensors stays 0, as in StaticNet
         foreach (LayerSpec layer in Spec.Layers)
         {
             double[] w = select(_layers[layer.Index].weight).data<double>().ToArray(); // [units, inputs]

@@ -8,9 +8,8 @@ internal sealed partial class DenseKind
     {
         int index = context.DenseCount++;
         int inputs = context.Inputs;
-        var weights = new BufferSlice($"Dense{index}Weights", context.ParameterOffset, inputs * layer.Units);
-        var bias = new BufferSlice($"Dense{index}Bias", weights.End, layer.Units);
-        context.ParameterOffset = bias.End;
+        BufferSlice weights = context.PlaceTensor($"Dense{index}Weights", inputs * layer.Units);
+        BufferSlice bias = context.PlaceTensor($"Dense{index}Bias", layer.Units);
         context.Inputs = layer.Units;
         InitKind init = layer.WeightInit != InitKind.Default ? layer.WeightInit
             : ActivationFacts.IsReLUFamily(layer.Activation) ? InitKind.HeNormal : InitKind.GlorotUniform;

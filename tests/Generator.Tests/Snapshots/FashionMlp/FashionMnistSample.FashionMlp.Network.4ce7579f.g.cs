@@ -8,6 +8,7 @@
 //   Optimizer Adam(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08)
 //   Penalty   no penalty
 //   Totals    235,146 parameters (918.5 KiB); 394 activation floats per sample (input excluded)
+//   Layout    parameters, gradients and optimizer state in buffers of 235,152 floats, each tensor on a 64-byte line
 //   FLOPs     469,504 per sample forward; 1,007,104 per sample for a training step (no input gradient for layer 0)
 #nullable enable
 
@@ -21,8 +22,12 @@ namespace FashionMnistSample
         public const int InputSize = 784;
         /// <summary>Number of outputs per sample (units of the last layer).</summary>
         public const int OutputSize = 10;
-        /// <summary>Number of trainable parameters: the length of <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
+        /// <summary>Number of trainable parameters (Keras <c>count_params()</c>).</summary>
         public const int ParameterCount = 235146;
+        /// <summary>
+        /// Length of <see cref="Parameters"/> and <see cref="Gradients"/>: the tensors, each starting on a 64-byte boundary, and zero padding.
+        /// </summary>
+        public const int ParameterBufferLength = 235152;
         /// <summary>Largest batch accepted, so that every workspace of <c>[batch, widest layer]</c> fits an array.</summary>
         public const int MaxBatchSize = 2739137;
         /// <summary>Floating-point operations per sample of a forward pass.</summary>
@@ -72,6 +77,7 @@ namespace FashionMnistSample
         static int global::StaticNet.INetwork<FashionMlp>.InputSize => InputSize;
         static int global::StaticNet.INetwork<FashionMlp>.OutputSize => OutputSize;
         static int global::StaticNet.INetwork<FashionMlp>.ParameterCount => ParameterCount;
+        static int global::StaticNet.INetwork<FashionMlp>.ParameterBufferLength => ParameterBufferLength;
         static int global::StaticNet.INetwork<FashionMlp>.MaxBatchSize => MaxBatchSize;
         static FashionMlp global::StaticNet.INetwork<FashionMlp>.Create(int seed) => new FashionMlp(seed);
 
@@ -90,8 +96,9 @@ namespace FashionMnistSample
         public FashionMlp(int seed) => _network = new(seed);
 
         /// <summary>
-        /// All trainable parameters in one flat buffer, layer by layer: weights <c>[inputs x units]</c> row-major, then biases
-        /// (offsets in the <c>...Offset</c> constants). Writable: changes take effect at the next call.
+        /// All trainable parameters in one flat buffer of <see cref="ParameterBufferLength"/> floats, layer by layer: weights
+        /// <c>[inputs x units]</c> row-major, then biases, each tensor 64-byte aligned (offsets in the <c>...Offset</c> constants;
+        /// the padding between tensors never affects an output). Writable: changes take effect at the next call.
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
@@ -267,12 +274,13 @@ namespace StaticNet.Generated
     internal sealed class FashionMnistSample_FashionMlp_Network
     {
         private const string Name = "FashionMnistSample.FashionMlp";
-        private const int InputSize = 784, OutputSize = 10, ParameterCount = 235146, MaxBatchSize = 2739137;
+        private const int InputSize = 784, OutputSize = 10, ParameterBufferLength = 235152, MaxBatchSize = 2739137;
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
-        private readonly float[] _firstMoments = new float[ParameterCount]; // first-moment estimate m
-        private readonly float[] _secondMoments = new float[ParameterCount]; // second-moment estimate v
+        // Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+        private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
+        private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
+        private readonly AlignedBuffer _firstMoments = new(ParameterBufferLength); // first-moment estimate m
+        private readonly AlignedBuffer _secondMoments = new(ParameterBufferLength); // second-moment estimate v
         private readonly float[] _w1Transposed = new float[32768]; // W1ᵀ for the input-gradient kernel
         private readonly float[] _w2Transposed = new float[1280]; // W2ᵀ for the input-gradient kernel
         private readonly float[] _logitScratch = new float[OutputSize];
@@ -499,7 +507,7 @@ namespace StaticNet.Generated
             using var call = _guard.Enter(Name);
             _stepCount++;
             var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
-            Update(0, 235146, Penalty.None, step); // W0 B0 W1 B1 W2 B2
+            Update(0, 235152, Penalty.None, step); // W0 B0 W1 B1 W2 B2
         }
 
         private void Update(int offset, int length, Penalty penalty, AdamStep step)

@@ -16,12 +16,12 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
-    Update(0, 24, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
-    Update(24, 8, Penalty.None); // B0
-    Update(32, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1
-    Update(96, 8, Penalty.None); // B1
-    Update(104, 16, new Penalty(_l1Strength, _l2Strength, 1f)); // W2
-    Update(120, 2, Penalty.None); // B2
+    Update(0, 32, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
+    Update(32, 16, Penalty.None); // B0
+    Update(48, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1
+    Update(112, 16, Penalty.None); // B1
+    Update(128, 16, new Penalty(_l1Strength, _l2Strength, 1f)); // W2
+    Update(144, 16, Penalty.None); // B2
 }
 
 private void Update(int offset, int length, Penalty penalty)

@@ -17,12 +17,12 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
-    Update(0, 120, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
-    Update(120, 20, Penalty.None); // B0
-    Update(140, 200, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
-    Update(340, 10, Penalty.None); // B1
-    Update(350, 20, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
-    Update(370, 2, Penalty.None); // B2
+    Update(0, 128, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
+    Update(128, 32, Penalty.None); // B0
+    Update(160, 208, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1
+    Update(368, 16, Penalty.None); // B1
+    Update(384, 32, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W2
+    Update(416, 16, Penalty.None); // B2
 }
 
 private void Update(int offset, int length, Penalty penalty)

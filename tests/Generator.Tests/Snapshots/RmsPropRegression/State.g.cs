@@ -1,11 +1,12 @@
 private const string Name = "Samples.RobustRegressor";
-private const int InputSize = 6, OutputSize = 2, ParameterCount = 372, MaxBatchSize = 107374179;
+private const int InputSize = 6, OutputSize = 2, ParameterBufferLength = 432, MaxBatchSize = 107374179;
 
-private readonly float[] _parameters = new float[ParameterCount];
-private readonly float[] _gradients = new float[ParameterCount];
-private readonly float[] _squareAverages = new float[ParameterCount]; // running average of squared gradients s
-private readonly float[] _gradientAverages = new float[ParameterCount]; // running average of gradients m (centered)
-private readonly float[] _velocity = new float[ParameterCount]; // momentum buffer b (used when momentum > 0)
+// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
+private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
+private readonly AlignedBuffer _squareAverages = new(ParameterBufferLength); // running average of squared gradients s
+private readonly AlignedBuffer _gradientAverages = new(ParameterBufferLength); // running average of gradients m (centered)
+private readonly AlignedBuffer _velocity = new(ParameterBufferLength); // momentum buffer b (used when momentum > 0)
 private readonly float[] _w1Transposed = new float[200]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _w2Transposed = new float[20]; // W2ᵀ for the input-gradient kernel
 // Workspaces of [batch x units], grown to the largest batch seen:

@@ -7,4 +7,5 @@
 //   Optimizer SGD(learningRate 0.001)
 //   Penalty   L2 0.001 on weights only
 //   Totals    131 parameters (0.5 KiB); 19 activation floats per sample (input excluded)
+//   Layout    parameters, gradients and optimizer state in buffers of 144 floats, each tensor on a 64-byte line
 //   FLOPs     224 per sample forward; 544 per sample for a training step (no input gradient for layer 0)

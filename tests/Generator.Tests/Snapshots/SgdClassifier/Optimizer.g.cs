@@ -19,7 +19,7 @@ public void ApplyGradients()
     Update(0, 64, new Penalty(0f, _l2Strength, 1f)); // W0
     Update(64, 16, Penalty.None); // B0
     Update(80, 48, new Penalty(0f, _l2Strength, 1f)); // W1
-    Update(128, 3, Penalty.None); // B1
+    Update(128, 16, Penalty.None); // B1
 }
 
 private void Update(int offset, int length, Penalty penalty)

@@ -1,8 +1,9 @@
 private const string Name = "Samples.IrisNet";
-private const int InputSize = 4, OutputSize = 3, ParameterCount = 131, MaxBatchSize = 134217724;
+private const int InputSize = 4, OutputSize = 3, ParameterBufferLength = 144, MaxBatchSize = 134217724;
 
-private readonly float[] _parameters = new float[ParameterCount];
-private readonly float[] _gradients = new float[ParameterCount];
+// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
+private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
 private readonly float[] _w1Transposed = new float[48]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _logitScratch = new float[OutputSize];
 // Workspaces of [batch x units], grown to the largest batch seen:

@@ -9,4 +9,5 @@
 //   Optimizer AdamW(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08, amsgrad)
 //   Penalty   L1 1E-05, decoupled weight decay 0.01 on weights and biases; gradients clipped to ±0.5; gradient norm clipped to 1
 //   Totals    1,029 parameters (4.0 KiB); 53 activation floats per sample (input excluded)
+//   Layout    parameters, gradients and optimizer state in buffers of 1,040 floats, each tensor on a 64-byte line
 //   FLOPs     1,952 per sample forward; 5,088 per sample for a training step (no input gradient for layer 0)

@@ -20,7 +20,7 @@ public void ApplyGradients()
     GradientClipping.ByValue(_gradients, _gradientClipValue);
     GradientClipping.ByNorm(_gradients, _maxGradientNorm);
     var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
-    Update(0, 1029, new Penalty(_l1Strength, 0f, 1f - (_learningRate * _weightDecay)), step); // W0 B0 W1 B1 W2 B2
+    Update(0, 1040, new Penalty(_l1Strength, 0f, 1f - (_learningRate * _weightDecay)), step); // W0 B0 W1 B1 W2 B2
 }
 
 private void Update(int offset, int length, Penalty penalty, AdamStep step)

@@ -1,11 +1,12 @@
 private const string Name = "Samples.ToolboxNet";
-private const int InputSize = 12, OutputSize = 5, ParameterCount = 1029, MaxBatchSize = 67108862;
+private const int InputSize = 12, OutputSize = 5, ParameterBufferLength = 1040, MaxBatchSize = 67108862;
 
-private readonly float[] _parameters = new float[ParameterCount];
-private readonly float[] _gradients = new float[ParameterCount];
-private readonly float[] _firstMoments = new float[ParameterCount]; // first-moment estimate m
-private readonly float[] _secondMoments = new float[ParameterCount]; // second-moment estimate v
-private readonly float[] _maxSecondMoments = new float[ParameterCount]; // running maximum of v (AMSGrad)
+// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
+private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
+private readonly AlignedBuffer _firstMoments = new(ParameterBufferLength); // first-moment estimate m
+private readonly AlignedBuffer _secondMoments = new(ParameterBufferLength); // second-moment estimate v
+private readonly AlignedBuffer _maxSecondMoments = new(ParameterBufferLength); // running maximum of v (AMSGrad)
 private readonly float[] _w1Transposed = new float[512]; // W1ᵀ for the input-gradient kernel
 private readonly float[] _w2Transposed = new float[80]; // W2ᵀ for the input-gradient kernel
 private readonly float[] _logitScratch = new float[OutputSize];
