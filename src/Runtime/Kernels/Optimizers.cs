@@ -203,16 +203,41 @@ public static class Optimizers
     }
 
     // The update over `count` floats, a whole number of vectors: the arrays' body, then the zero-padded tail.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Vectors<TRule>(
         ref float w, ref float g, ref float s0, ref float s1, ref float s2, int count, bool penalized, Penalty penalty, TRule rule)
         where TRule : struct, IRule
     {
+        // Without penalties the terms are exact no-ops (g + 0, w·1): a loop without them, chosen once, not per vector.
+        if (penalized)
+        {
+            Vectors<TRule, Penalized>(ref w, ref g, ref s0, ref s1, ref s2, count, penalty, rule);
+        }
+        else
+        {
+            Vectors<TRule, Unpenalized>(ref w, ref g, ref s0, ref s1, ref s2, count, penalty, rule);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vectors<TRule, TPenalty>(
+        ref float w, ref float g, ref float s0, ref float s1, ref float s2, int count, Penalty penalty, TRule rule)
+        where TRule : struct, IRule
+        where TPenalty : struct, IPenaltyMode
+    {
+        var l1 = new Vector<float>(penalty.L1);
+        var l2 = new Vector<float>(penalty.L2);
+        var decayFactor = new Vector<float>(penalty.DecayFactor);
         for (nuint i = 0; i < (nuint)count; i += (nuint)Vector<float>.Count)
         {
             Vector<float> w0 = Vector.LoadUnsafe(ref w, i);
-            // g + l1·sign(w) + l2·w: the penalty gradients, then decoupled decay w·decayFactor (skipped for unpenalised ranges).
-            Vector<float> gi = penalized ? Vector.LoadUnsafe(ref g, i) + (penalty.L1 * Sign(w0)) + (penalty.L2 * w0) : Vector.LoadUnsafe(ref g, i);
+            Vector<float> gi = Vector.LoadUnsafe(ref g, i);
+            if (TPenalty.Applies)
+            {
+                // g + l1·sign(w) + l2·w: the penalty gradients, then decoupled decay w·decayFactor.
+                gi = gi + (l1 * Sign(w0)) + (l2 * w0);
+                w0 *= decayFactor;
+            }
+
             Lanes state = default;
             if (TRule.States > 0)
             {
@@ -229,7 +254,7 @@ public static class Optimizers
                 state.S2 = Vector.LoadUnsafe(ref s2, i);
             }
 
-            Lanes next = rule.Update(penalized ? w0 * penalty.DecayFactor : w0, gi, state);
+            Lanes next = rule.Update(w0, gi, state);
             Vector.StoreUnsafe(next.W, ref w, i);
             if (TRule.States > 0)
             {
@@ -246,7 +271,22 @@ public static class Optimizers
                 Vector.StoreUnsafe(next.S2, ref s2, i);
             }
         }
+    }
 
+    /// <summary>Whether a sweep adds the penalty terms: a type argument, so each loop is compiled without the test.</summary>
+    private interface IPenaltyMode
+    {
+        static abstract bool Applies { get; }
+    }
+
+    private readonly struct Penalized : IPenaltyMode
+    {
+        public static bool Applies => true;
+    }
+
+    private readonly struct Unpenalized : IPenaltyMode
+    {
+        public static bool Applies => false;
     }
 
     // sign(w) with sign(0) = 0, the L1 subgradient.
@@ -345,37 +385,48 @@ public static class Optimizers
         }
     }
 
-    // States: S0 the first moment m, S1 the second moment v, S2 the running maximum of v (AMSGrad only).
+    // States: S0 the first moment m, S1 the second moment v, S2 the running maximum of v (AMSGrad only). The step's
+    // scalars are broadcast once per sweep, here, not once per vector.
     private readonly struct AdamRule(AdamStep step) : IRule
     {
+        private readonly Vector<float> _beta1 = new(step.Beta1), _oneMinusBeta1 = new(1f - step.Beta1);
+        private readonly Vector<float> _beta2 = new(step.Beta2), _oneMinusBeta2 = new(1f - step.Beta2);
+        private readonly Vector<float> _stepSize = new(step.StepSize), _biasCorrection2Sqrt = new(step.BiasCorrection2Sqrt);
+        private readonly Vector<float> _epsilon = new(step.Epsilon);
+
         public static int States => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            Vector<float> m = (step.Beta1 * state.S0) + ((1f - step.Beta1) * g);
-            Vector<float> v = (step.Beta2 * state.S1) + ((1f - step.Beta2) * g * g);
+            Vector<float> m = (_beta1 * state.S0) + (_oneMinusBeta1 * g);
+            Vector<float> v = (_beta2 * state.S1) + (_oneMinusBeta2 * g * g);
             state.S0 = m;
             state.S1 = v;
-            state.W = w - (step.StepSize * m / ((Vector.SquareRoot(v) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            state.W = w - (_stepSize * m / ((Vector.SquareRoot(v) / _biasCorrection2Sqrt) + _epsilon));
             return state;
         }
     }
 
     private readonly struct AmsgradRule(AdamStep step) : IRule
     {
+        private readonly Vector<float> _beta1 = new(step.Beta1), _oneMinusBeta1 = new(1f - step.Beta1);
+        private readonly Vector<float> _beta2 = new(step.Beta2), _oneMinusBeta2 = new(1f - step.Beta2);
+        private readonly Vector<float> _stepSize = new(step.StepSize), _biasCorrection2Sqrt = new(step.BiasCorrection2Sqrt);
+        private readonly Vector<float> _epsilon = new(step.Epsilon);
+
         public static int States => 3;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            Vector<float> m = (step.Beta1 * state.S0) + ((1f - step.Beta1) * g);
-            Vector<float> v = (step.Beta2 * state.S1) + ((1f - step.Beta2) * g * g);
+            Vector<float> m = (_beta1 * state.S0) + (_oneMinusBeta1 * g);
+            Vector<float> v = (_beta2 * state.S1) + (_oneMinusBeta2 * g * g);
             Vector<float> vMax = Vector.Max(state.S2, v);
             state.S0 = m;
             state.S1 = v;
             state.S2 = vMax;
-            state.W = w - (step.StepSize * m / ((Vector.SquareRoot(vMax) / step.BiasCorrection2Sqrt) + new Vector<float>(step.Epsilon)));
+            state.W = w - (_stepSize * m / ((Vector.SquareRoot(vMax) / _biasCorrection2Sqrt) + _epsilon));
             return state;
         }
     }
