@@ -114,7 +114,8 @@ internal static class ApiEmitter
         w.Summary(
             "All trainable parameters in one flat buffer of <see cref=\"ParameterBufferLength\"/> floats, layer by layer: weights",
             "<c>[inputs x units]</c> row-major, then biases, each tensor 64-byte aligned (offsets in the <c>...Offset</c> constants;",
-            "the padding between tensors never affects an output). Writable: changes take effect at the next call.");
+            "the padding between and after the tensors never affects an output, so copy tensors by their offsets or named views,",
+            "not as one packed vector of ParameterCount floats). Writable: changes take effect at the next call.");
         w.Line($"public {Span} Parameters => _network.Parameters;");
         w.Summary("Gradients of the mean batch loss from the last <c>ComputeGradients</c>, laid out like <see cref=\"Parameters\"/>; no penalty terms.");
         w.Line($"public {Span} Gradients => _network.Gradients;");

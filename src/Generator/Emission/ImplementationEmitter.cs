@@ -57,7 +57,7 @@ internal static class ImplementationEmitter
         w.Line($"private const string Name = \"{plan.DisplayName}\";");
         w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterBufferLength = {plan.ParameterBufferLength}, MaxBatchSize = {plan.MaxBatchSize};");
         w.Line();
-        w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.");
+        w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.");
         w.Line("private readonly AlignedBuffer _parameters = new(ParameterBufferLength);");
         w.Line("private readonly AlignedBuffer _gradients = new(ParameterBufferLength);");
         foreach (StateBufferPlan state in plan.OptimizerState)

@@ -35,7 +35,8 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <summary>
     /// All trainable parameters as one flat buffer of <see cref="ParameterBufferLength"/> floats, layer by layer: weights
     /// <c>[inputs x units]</c> row-major, then biases, each tensor at an offset that is a multiple of 16 floats (the
-    /// generated <c>...Offset</c> constants); the padding between tensors starts at zero and never affects an output.
+    /// generated <c>...Offset</c> constants); the padding between and after the tensors starts at zero and never affects
+    /// an output. Copy tensors by their offsets, not as one packed vector of <see cref="ParameterCount"/> floats.
     /// </summary>
     Span<float> Parameters { get; }
 

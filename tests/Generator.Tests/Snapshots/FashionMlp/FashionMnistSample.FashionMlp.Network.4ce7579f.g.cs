@@ -98,7 +98,8 @@ namespace FashionMnistSample
         /// <summary>
         /// All trainable parameters in one flat buffer of <see cref="ParameterBufferLength"/> floats, layer by layer: weights
         /// <c>[inputs x units]</c> row-major, then biases, each tensor 64-byte aligned (offsets in the <c>...Offset</c> constants;
-        /// the padding between tensors never affects an output). Writable: changes take effect at the next call.
+        /// the padding between and after the tensors never affects an output, so copy tensors by their offsets or named views,
+        /// not as one packed vector of ParameterCount floats). Writable: changes take effect at the next call.
         /// </summary>
         public global::System.Span<float> Parameters => _network.Parameters;
         /// <summary>
@@ -276,7 +277,7 @@ namespace StaticNet.Generated
         private const string Name = "FashionMnistSample.FashionMlp";
         private const int InputSize = 784, OutputSize = 10, ParameterBufferLength = 235152, MaxBatchSize = 2739137;
 
-        // Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+        // Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
         private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
         private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
         private readonly AlignedBuffer _firstMoments = new(ParameterBufferLength); // first-moment estimate m

@@ -1,7 +1,7 @@
 private const string Name = "Samples.RobustRegressor";
 private const int InputSize = 6, OutputSize = 2, ParameterBufferLength = 432, MaxBatchSize = 107374179;
 
-// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
 private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
 private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
 private readonly AlignedBuffer _squareAverages = new(ParameterBufferLength); // running average of squared gradients s

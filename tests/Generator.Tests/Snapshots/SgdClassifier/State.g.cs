@@ -1,7 +1,7 @@
 private const string Name = "Samples.IrisNet";
 private const int InputSize = 4, OutputSize = 3, ParameterBufferLength = 144, MaxBatchSize = 134217724;
 
-// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
 private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
 private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
 private readonly float[] _w1Transposed = new float[48]; // W1ᵀ for the input-gradient kernel

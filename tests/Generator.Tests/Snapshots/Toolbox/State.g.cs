@@ -1,7 +1,7 @@
 private const string Name = "Samples.ToolboxNet";
 private const int InputSize = 12, OutputSize = 5, ParameterBufferLength = 1040, MaxBatchSize = 67108862;
 
-// Each tensor starts on a 64-byte line (offsets in the header); the padding between tensors stays zero.
+// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
 private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
 private readonly AlignedBuffer _gradients = new(ParameterBufferLength);
 private readonly AlignedBuffer _firstMoments = new(ParameterBufferLength); // first-moment estimate m
