@@ -141,6 +141,41 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void GarbageInTheGradientsPadding_ChangesNoStep_EvenWithNormClipping()
+    {
+        CheckPaddingIgnored(new StepClipNorm(3), new StepClipNorm(3));
+        CheckPaddingIgnored(new StepClipBoth(3), new StepClipBoth(3));
+        CheckPaddingIgnored(new StepAdamRegularized(3), new StepAdamRegularized(3));
+    }
+
+    // A user may write anything into Gradients, padding included (e.g. noise over the whole span): the step must read
+    // only the tensors, so a network given NaN and 1e30 in the padding steps exactly like its clean twin.
+    private static void CheckPaddingIgnored<TNetwork>(TNetwork clean, TNetwork dirty)
+        where TNetwork : INetwork<TNetwork>
+    {
+        var layout = new ReferenceNetwork(6, (5, Activation.Tanh), (3, Activation.Identity));
+        bool[] isWeight = layout.WeightMask(), isBias = layout.BiasMask();
+        int[] padding = Enumerable.Range(0, TNetwork.ParameterBufferLength).Where(i => !isWeight[i] && !isBias[i]).ToArray();
+        Assert.NotEmpty(padding);
+        var random = new Random(11);
+        float[] garbage = [float.NaN, 1e30f, -1e30f, float.PositiveInfinity];
+        for (int step = 0; step < 4; step++)
+        {
+            float[] inputs = TestData.Uniform(random, 2 * 6, -1, 1), targets = TestData.Uniform(random, 2 * 3, -2, 2);
+            clean.ComputeGradients(inputs, targets, 2);
+            dirty.ComputeGradients(inputs, targets, 2);
+            foreach (int i in padding)
+            {
+                dirty.Gradients[i] = garbage[(i + step) % garbage.Length];
+            }
+
+            clean.ApplyGradients();
+            dirty.ApplyGradients();
+            Assert.Equal(TestData.Bits(clean.Parameters), TestData.Bits(dirty.Parameters)); // padding included: still 0
+        }
+    }
+
+    [Fact]
     public void InvalidHyperParameters_ThrowNamingThem_AndLeaveTheValue()
     {
         float[] notFinite = [float.NaN, float.PositiveInfinity, float.NegativeInfinity];

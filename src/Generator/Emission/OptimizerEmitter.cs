@@ -41,6 +41,15 @@ internal static class OptimizerEmitter
         ImplementationEmitter.Guarded(w, () =>
         {
             w.Line("_stepCount++;");
+            if (plan.Padding.Count > 0)
+            {
+                w.Line("// Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.");
+                foreach (PaddingRange gap in plan.Padding)
+                {
+                    w.Line($"_gradients.AsSpan({gap.Offset}, {gap.Length}).Clear();");
+                }
+            }
+
             if (plan.ClipValue is not null)
             {
                 w.Line("GradientClipping.ByValue(_gradients, _gradientClipValue);");

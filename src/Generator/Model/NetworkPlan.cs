@@ -100,6 +100,9 @@ internal sealed record HyperParameterPlan(string Name, string Field, float Defau
 /// <summary>A contiguous range of parameters the optimizer updates in one sweep, with the penalties or without.</summary>
 internal sealed record UpdateRange(int Offset, int Length, bool Penalized, string Tensors);
 
+/// <summary>Floats of the parameter buffer that belong to no tensor: the padding that puts each tensor on a 64-byte line.</summary>
+internal sealed record PaddingRange(int Offset, int Length);
+
 /// <summary>
 /// Everything the emitter prints, decided here: sizes, offsets, tiles, buffers, FLOPs, the summary table, the
 /// run-time hyper-parameters and the optimizer's sweeps. The emitter makes no decisions of its own.
@@ -137,7 +140,8 @@ internal sealed record NetworkPlan(
     string Summary,
     EquatableArray<StateBufferPlan> OptimizerState,
     EquatableArray<HyperParameterPlan> HyperParameters,
-    EquatableArray<UpdateRange> UpdateRanges)
+    EquatableArray<UpdateRange> UpdateRanges,
+    EquatableArray<PaddingRange> Padding)
 {
     /// <summary>The full name as people read it, without the <c>@</c> of escaped keywords (messages).</summary>
     public string DisplayName => FullName.Replace("@", string.Empty);

@@ -85,7 +85,8 @@ internal static class NetworkPlanner
             RunTimeParameters(spec, optimizer, weightDecay, layers).ToEquatableArray(),
             UpdateRanges(
                 layers.SelectMany(l => l.Tensors), context.ParameterBufferLength, r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null)
-                .ToEquatableArray());
+                .ToEquatableArray(),
+            Padding(layers.SelectMany(l => l.Tensors), context.ParameterBufferLength).ToEquatableArray());
     }
 
     /// <summary>
@@ -183,6 +184,21 @@ internal static class NetworkPlanner
         foreach (DropoutPlan dropout in layers.OfType<DropoutPlan>())
         {
             yield return dropout.Rate;
+        }
+    }
+
+    /// <summary>The gaps between the tensors and after the last one, in buffer order.</summary>
+    private static IEnumerable<PaddingRange> Padding(IEnumerable<TensorPlan> tensors, int bufferLength)
+    {
+        int end = 0;
+        foreach (BufferSlice slice in tensors.Select(t => t.Slice).OrderBy(s => s.Offset).Append(new BufferSlice("end", bufferLength, 0)))
+        {
+            if (slice.Offset > end)
+            {
+                yield return new PaddingRange(end, slice.Offset - end);
+            }
+
+            end = slice.End;
         }
     }
 

@@ -507,6 +507,8 @@ namespace StaticNet.Generated
         {
             using var call = _guard.Enter(Name);
             _stepCount++;
+            // Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.
+            _gradients.AsSpan(235146, 6).Clear();
             var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
             Update(0, 235152, Penalty.None, step); // W0 B0 W1 B1 W2 B2
         }

@@ -16,6 +16,11 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
+    // Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.
+    _gradients.AsSpan(24, 8).Clear();
+    _gradients.AsSpan(40, 8).Clear();
+    _gradients.AsSpan(120, 8).Clear();
+    _gradients.AsSpan(146, 14).Clear();
     Update(0, 32, new Penalty(_l1Strength, _l2Strength, 1f)); // W0
     Update(32, 16, Penalty.None); // B0
     Update(48, 64, new Penalty(_l1Strength, _l2Strength, 1f)); // W1

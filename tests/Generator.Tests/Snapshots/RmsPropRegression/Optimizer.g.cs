@@ -17,6 +17,13 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
+    // Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.
+    _gradients.AsSpan(120, 8).Clear();
+    _gradients.AsSpan(148, 12).Clear();
+    _gradients.AsSpan(360, 8).Clear();
+    _gradients.AsSpan(378, 6).Clear();
+    _gradients.AsSpan(404, 12).Clear();
+    _gradients.AsSpan(418, 14).Clear();
     Update(0, 128, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W0
     Update(128, 32, Penalty.None); // B0
     Update(160, 208, new Penalty(0f, 0f, 1f - (_learningRate * _weightDecay))); // W1

@@ -16,6 +16,8 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
+    // Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.
+    _gradients.AsSpan(131, 13).Clear();
     Update(0, 64, new Penalty(0f, _l2Strength, 1f)); // W0
     Update(64, 16, Penalty.None); // B0
     Update(80, 48, new Penalty(0f, _l2Strength, 1f)); // W1

@@ -17,6 +17,8 @@ public void ApplyGradients()
 {
     using var call = _guard.Enter(Name);
     _stepCount++;
+    // Zero the gradients' padding (never read, but writable): clipping and the sweeps then see only the tensors.
+    _gradients.AsSpan(1029, 11).Clear();
     GradientClipping.ByValue(_gradients, _gradientClipValue);
     GradientClipping.ByNorm(_gradients, _maxGradientNorm);
     var step = new AdamStep(_learningRate, _beta1, _beta2, _epsilon, _stepCount);
