@@ -208,16 +208,19 @@ public sealed partial class OptimizerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ApplyGradients_CountsStepsAndLeavesGradients()
+    public void ApplyGradients_CountsStepsAndLeavesGradients_ButZeroesTheirPadding()
     {
         var network = new StepAdam(1);
         Assert.Equal(0, network.StepCount);
-        TestData.Uniform(new Random(3), StepAdam.ParameterBufferLength, -1, 1).CopyTo(network.Gradients);
-        int[] gradients = TestData.Bits(network.Gradients);
+        float[] written = TestData.Uniform(new Random(3), StepAdam.ParameterBufferLength, -1, 1);
+        written.CopyTo(network.Gradients);
+        var layout = new ReferenceNetwork(6, (5, Activation.Tanh), (3, Activation.Identity));
+        bool[] isWeight = layout.WeightMask(), isBias = layout.BiasMask();
+        float[] expected = written.Select((g, i) => isWeight[i] || isBias[i] ? g : 0f).ToArray();
         network.ApplyGradients();
         network.ApplyGradients();
         Assert.Equal(2, network.StepCount);
-        Assert.Equal(gradients, TestData.Bits(network.Gradients));
+        Assert.Equal(TestData.Bits(expected), TestData.Bits(network.Gradients));
     }
 
     private static void AssertRejects(float[] values, string name, Func<float> get, Action<float> set)

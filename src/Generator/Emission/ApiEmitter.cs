@@ -225,7 +225,8 @@ internal static class ApiEmitter
                 + (plan.WeightDecay is not null ? ", after decoupled weight decay" : string.Empty) + ".",
             plan.ClipNorm is not null || plan.ClipValue is not null
                 ? "Clips <see cref=\"Gradients\"/> in place first; increments <see cref=\"StepCount\"/>. Allocation-free."
-                : "Increments <see cref=\"StepCount\"/>; leaves <see cref=\"Gradients\"/> as it was. Allocation-free.");
+                : "Increments <see cref=\"StepCount\"/>; leaves <see cref=\"Gradients\"/> as it was"
+                    + (plan.Padding.Count > 0 ? " but for its padding, zeroed" : string.Empty) + ". Allocation-free.");
         w.Line(Busy);
         w.Line("public void ApplyGradients() => _network.ApplyGradients();");
         w.Line();

@@ -252,7 +252,7 @@ namespace FashionMnistSample
         /// <summary>
         /// One optimizer step from the current <see cref="Gradients"/>: Adam(learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1E-08)
         /// in one sweep over the parameters.
-        /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
+        /// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was but for its padding, zeroed. Allocation-free.
         /// </summary>
         /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
         public void ApplyGradients() => _network.ApplyGradients();

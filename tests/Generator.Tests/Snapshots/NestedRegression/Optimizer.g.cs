@@ -1,7 +1,7 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: Momentum(learningRate 0.05, momentum 0.8)
 /// with the L1 and L2 gradients added in the same sweep.
-/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
+/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was but for its padding, zeroed. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();

@@ -1,7 +1,7 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: RMSProp(learningRate 0.01, alpha 0.99, epsilon 1E-08, momentum 0.5, centered)
 /// in one sweep over the parameters, after decoupled weight decay.
-/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
+/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was but for its padding, zeroed. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();

@@ -1,7 +1,7 @@
 /// <summary>
 /// One optimizer step from the current <see cref="Gradients"/>: SGD(learningRate 0.001)
 /// with the L2 gradients added in the same sweep.
-/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was. Allocation-free.
+/// Increments <see cref="StepCount"/>; leaves <see cref="Gradients"/> as it was but for its padding, zeroed. Allocation-free.
 /// </summary>
 /// <exception cref="T:System.InvalidOperationException">Another thread is running a call on this instance.</exception>
 public void ApplyGradients() => _network.ApplyGradients();
