@@ -1,8 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Runtime.InteropServices;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -14,7 +13,7 @@ namespace StaticNet.Integration.Tests;
 /// Misuse must never corrupt the process: tests/StressHost calls one network instance from several threads at once
 /// with growing and shrinking batches. It runs in a child process because the failure it guards against is a crash
 /// (SIGSEGV, SIGABRT, AccessViolationException) or a hang, which would take the test run down with it. The host is built
-/// with this project (a ProjectReference) and copied to StressHost/ in the test output; nothing is built here.
+/// with this project (a ProjectReference) and copied to StaticNet.StressHost/ in the test output; nothing is built here.
 /// </summary>
 public sealed partial class StressHostTests(ITestOutputHelper output)
 {
@@ -29,43 +28,14 @@ public sealed partial class StressHostTests(ITestOutputHelper output)
     [InlineData(3)]
     public async Task ConcurrentMisuse_IsDetected_AndTheProcessSurvives(int seed)
     {
-        string host = Path.Combine(AppContext.BaseDirectory, "StressHost", "StaticNet.StressHost.dll");
-        Assert.True(File.Exists(host), $"{host} is missing: it is copied there by the CopyStressHost target of the test project.");
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string word in new[] { host, "--seconds", Seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(word);
-        }
-
         var clock = Stopwatch.StartNew();
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        // Both streams drained concurrently, so that a full pipe cannot stall the child.
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        bool exited = true;
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(Timeout);
-        }
-        catch (TimeoutException)
-        {
-            exited = false;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        string text = $"{await stdout.WaitAsync(TimeSpan.FromSeconds(10))}{await stderr.WaitAsync(TimeSpan.FromSeconds(10))}";
-        output.WriteLine($"{start.FileName} {string.Join(' ', start.ArgumentList)}: {clock.Elapsed.TotalSeconds:F1} s");
+        string[] arguments = ["--seconds", Seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)];
+        (bool exited, int exitCode, string text) = await ChildHost.Run("StaticNet.StressHost", arguments, new Dictionary<string, string>(), Timeout);
+        output.WriteLine($"StaticNet.StressHost {string.Join(' ', arguments)}: {clock.Elapsed.TotalSeconds:F1} s");
         output.WriteLine(text);
 
         Assert.True(exited, $"The stress host hung: killed after {Timeout.TotalSeconds} s.\n{text}");
-        Assert.True(process.ExitCode == 0, $"The stress host exited with {Describe(process.ExitCode)}.\n{text}");
+        Assert.True(exitCode == 0, $"The stress host exited with {Describe(exitCode)}.\n{text}");
         Match total = TotalLine().Match(text);
         Assert.True(total.Success, $"No STRESS-TOTAL line in the output.\n{text}");
         long detected = long.Parse(total.Groups["invalid"].Value, CultureInfo.InvariantCulture);
@@ -73,21 +43,6 @@ public sealed partial class StressHostTests(ITestOutputHelper output)
         // Without detections the test could not tell a working guard from a missing one.
         Assert.True(detected > 0, $"No concurrent call was detected (InvalidOperationException): is the use guard gone?\n{text}");
         Assert.True(argument == 0, $"{argument} ArgumentExceptions with valid arguments.\n{text}");
-    }
-
-    // The dotnet that runs these tests: the CLI tells its children (DOTNET_HOST_PATH), else the root of this runtime.
-    private static string DotnetHost()
-    {
-        string executable = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "dotnet.exe" : "dotnet";
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-
-        // The runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/.
-        string root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        string candidate = Path.Combine(root, executable);
-        return File.Exists(candidate) ? candidate : executable;
     }
 
     // On Unix a process killed by signal n exits with 128 + n: name the usual suspects.

@@ -1,6 +1,6 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
@@ -20,9 +20,6 @@ internal interface IGemm
     /// <summary>K when it is a constant, else -1 (the batch size, given at run time).</summary>
     static abstract int Depth { get; }
 
-    /// <summary>Vectors of columns per register tile: 1, 2 or 3.</summary>
-    static abstract int ColumnTile { get; }
-
     /// <summary>Distance in A between rows m and m + 1.</summary>
     static abstract int RowStride { get; }
 
@@ -39,7 +36,6 @@ internal readonly struct ForwardGemm<TLayer> : IGemm where TLayer : struct, IDen
     public static int Columns => FrozenShape<TLayer>.Units;
     public static int Rows => -1;
     public static int Depth => FrozenShape<TLayer>.Inputs;
-    public static int ColumnTile => FrozenShape<TLayer>.UnitTile;
     public static int RowStride => FrozenShape<TLayer>.Inputs;
     public static int DepthStride => 1;
     public static bool AddBias => true;
@@ -51,7 +47,6 @@ internal readonly struct WeightGradientGemm<TLayer> : IGemm where TLayer : struc
     public static int Columns => FrozenShape<TLayer>.Units;
     public static int Rows => FrozenShape<TLayer>.Inputs;
     public static int Depth => -1;
-    public static int ColumnTile => FrozenShape<TLayer>.UnitTile;
     public static int RowStride => 1;
     public static int DepthStride => FrozenShape<TLayer>.Inputs;
     public static bool AddBias => false;
@@ -63,18 +58,19 @@ internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct
     public static int Columns => FrozenShape<TLayer>.Inputs;
     public static int Rows => -1;
     public static int Depth => FrozenShape<TLayer>.Units;
-    public static int ColumnTile => FrozenShape<TLayer>.InputTile;
     public static int RowStride => FrozenShape<TLayer>.Units;
     public static int DepthStride => 1;
     public static bool AddBias => false;
 }
 
 /// <summary>
-/// The register-blocked matrix product behind every Dense kernel. A tile of 4 rows by up to 3 vectors of columns
-/// accumulates in registers across k (12 accumulators, 3 loads of B and 4 broadcasts of A per 12 fused multiply-adds);
-/// the remaining rows take tiles of one row, the remaining columns a scalar tail. Every output element is the same
-/// sequence of multiply-adds over k whatever tile computes it (fused where the processor has FMA), so the tiling never
-/// changes a result.
+/// The register-blocked matrix product behind every Dense kernel, written once over <see cref="IVectorWidth{TVector}"/>
+/// and run at the widest width the processor accelerates: the columns go to 512-bit tiles where AVX-512 is there, what
+/// is left to 256-bit, then 128-bit vectors, then a scalar tail. A tile of 4 rows by 4 vectors of columns keeps 16
+/// accumulators in registers across k (4 loads of B and 4 broadcasts of A per 16 fused multiply-adds), which needs the
+/// 32 vector registers of AVX-512; narrower widths take tiles of 4 rows by 2 vectors, and the rows past the last whole
+/// group of 4 take tiles of one row. Every output element is the same sequence of multiply-adds over k whatever tile or
+/// width computes it (fused where the processor has FMA), so neither tiling nor width changes a result.
 /// </summary>
 internal static class Gemm
 {
@@ -93,28 +89,69 @@ internal static class Gemm
         int m = 0;
         for (; m <= rows - RowTile; m += RowTile)
         {
-            FourRows<TGemm>(ref a, ref b, ref c, ref bias, m, depth);
+            int n = 0;
+            if (Width512.IsAccelerated)
+            {
+                n = FourRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            if (Width256.IsAccelerated)
+            {
+                n = FourRows<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            if (Width128.IsAccelerated)
+            {
+                n = FourRows<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            FourRowsScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
         }
 
         for (; m < rows; m++)
         {
-            OneRow<TGemm>(ref a, ref b, ref c, ref bias, m, depth);
+            int n = 0;
+            if (Width512.IsAccelerated)
+            {
+                n = OneRow<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            if (Width256.IsAccelerated)
+            {
+                n = OneRow<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            if (Width128.IsAccelerated)
+            {
+                n = OneRow<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+            }
+
+            OneRowScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> Start<TGemm>(ref float bias, int n) where TGemm : struct, IGemm =>
-        TGemm.AddBias ? Vector.LoadUnsafe(ref bias, (nuint)n) : Vector<float>.Zero;
+    private static TVector Start<TGemm, TWidth, TVector>(ref float bias, int n)
+        where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct =>
+        TGemm.AddBias ? TWidth.Load(ref bias, n) : TWidth.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> A<TGemm>(ref float row, int k) where TGemm : struct, IGemm =>
-        new(Unsafe.Add(ref row, (nint)k * TGemm.DepthStride));
-
-    private static void FourRows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth)
+    private static TVector A<TGemm, TWidth, TVector>(ref float row, int k)
         where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct =>
+        TWidth.Broadcast(Unsafe.Add(ref row, (nint)k * TGemm.DepthStride));
+
+    // Rows m .. m+3, columns from n while whole vectors of TWidth fit; returns the first column not done.
+    private static int FourRows<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+        where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
         int columns = TGemm.Columns;
-        int width = Vector<float>.Count;
+        int width = TWidth.Count;
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         ref float a1 = ref Unsafe.Add(ref a0, TGemm.RowStride);
         ref float a2 = ref Unsafe.Add(ref a1, TGemm.RowStride);
@@ -123,74 +160,136 @@ internal static class Gemm
         ref float c1 = ref Unsafe.Add(ref c0, columns);
         ref float c2 = ref Unsafe.Add(ref c1, columns);
         ref float c3 = ref Unsafe.Add(ref c2, columns);
-        int n = 0;
-        if (TGemm.ColumnTile >= 3)
+
+        // 4 x 4 vectors: 16 accumulators, only where there are 32 vector registers (AVX-512).
+        if (width == 16)
         {
-            for (; n <= columns - (3 * width); n += 3 * width)
+            for (; n <= columns - (4 * width); n += 4 * width)
             {
-                Vector<float> s00 = Start<TGemm>(ref bias, n), s01 = Start<TGemm>(ref bias, n + width), s02 = Start<TGemm>(ref bias, n + (2 * width));
-                Vector<float> s10 = s00, s11 = s01, s12 = s02, s20 = s00, s21 = s01, s22 = s02, s30 = s00, s31 = s01, s32 = s02;
+                TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
+                TVector s02 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width)), s03 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width));
+                TVector s10 = s00, s11 = s01, s12 = s02, s13 = s03, s20 = s00, s21 = s01, s22 = s02, s23 = s03, s30 = s00, s31 = s01, s32 = s02, s33 = s03;
                 ref float bColumns = ref Unsafe.Add(ref b, n);
                 for (int k = 0; k < depth; k++)
                 {
                     ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow), b1 = Vector.LoadUnsafe(ref bRow, (nuint)width), b2 = Vector.LoadUnsafe(ref bRow, (nuint)(2 * width));
-                    Vector<float> x = A<TGemm>(ref a0, k);
-                    s00 = Vector.MultiplyAddEstimate(x, b0, s00); s01 = Vector.MultiplyAddEstimate(x, b1, s01); s02 = Vector.MultiplyAddEstimate(x, b2, s02);
-                    x = A<TGemm>(ref a1, k);
-                    s10 = Vector.MultiplyAddEstimate(x, b0, s10); s11 = Vector.MultiplyAddEstimate(x, b1, s11); s12 = Vector.MultiplyAddEstimate(x, b2, s12);
-                    x = A<TGemm>(ref a2, k);
-                    s20 = Vector.MultiplyAddEstimate(x, b0, s20); s21 = Vector.MultiplyAddEstimate(x, b1, s21); s22 = Vector.MultiplyAddEstimate(x, b2, s22);
-                    x = A<TGemm>(ref a3, k);
-                    s30 = Vector.MultiplyAddEstimate(x, b0, s30); s31 = Vector.MultiplyAddEstimate(x, b1, s31); s32 = Vector.MultiplyAddEstimate(x, b2, s32);
+                    TVector b0 = TWidth.Load(ref bRow, 0), b1 = TWidth.Load(ref bRow, width), b2 = TWidth.Load(ref bRow, 2 * width), b3 = TWidth.Load(ref bRow, 3 * width);
+                    TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
+                    s00 = TWidth.MultiplyAdd(x, b0, s00); s01 = TWidth.MultiplyAdd(x, b1, s01); s02 = TWidth.MultiplyAdd(x, b2, s02); s03 = TWidth.MultiplyAdd(x, b3, s03);
+                    x = A<TGemm, TWidth, TVector>(ref a1, k);
+                    s10 = TWidth.MultiplyAdd(x, b0, s10); s11 = TWidth.MultiplyAdd(x, b1, s11); s12 = TWidth.MultiplyAdd(x, b2, s12); s13 = TWidth.MultiplyAdd(x, b3, s13);
+                    x = A<TGemm, TWidth, TVector>(ref a2, k);
+                    s20 = TWidth.MultiplyAdd(x, b0, s20); s21 = TWidth.MultiplyAdd(x, b1, s21); s22 = TWidth.MultiplyAdd(x, b2, s22); s23 = TWidth.MultiplyAdd(x, b3, s23);
+                    x = A<TGemm, TWidth, TVector>(ref a3, k);
+                    s30 = TWidth.MultiplyAdd(x, b0, s30); s31 = TWidth.MultiplyAdd(x, b1, s31); s32 = TWidth.MultiplyAdd(x, b2, s32); s33 = TWidth.MultiplyAdd(x, b3, s33);
                 }
 
-                Store3(ref c0, n, s00, s01, s02); Store3(ref c1, n, s10, s11, s12); Store3(ref c2, n, s20, s21, s22); Store3(ref c3, n, s30, s31, s32);
+                Store4<TWidth, TVector>(ref c0, n, s00, s01, s02, s03); Store4<TWidth, TVector>(ref c1, n, s10, s11, s12, s13);
+                Store4<TWidth, TVector>(ref c2, n, s20, s21, s22, s23); Store4<TWidth, TVector>(ref c3, n, s30, s31, s32, s33);
             }
         }
 
-        if (TGemm.ColumnTile >= 2)
+        // 4 x 2 vectors: 8 accumulators, within the 16 registers of AVX2.
+        for (; n <= columns - (2 * width); n += 2 * width)
         {
-            for (; n <= columns - (2 * width); n += 2 * width)
+            TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
+            TVector s10 = s00, s11 = s01, s20 = s00, s21 = s01, s30 = s00, s31 = s01;
+            ref float bColumns = ref Unsafe.Add(ref b, n);
+            for (int k = 0; k < depth; k++)
             {
-                Vector<float> s00 = Start<TGemm>(ref bias, n), s01 = Start<TGemm>(ref bias, n + width);
-                Vector<float> s10 = s00, s11 = s01, s20 = s00, s21 = s01, s30 = s00, s31 = s01;
-                ref float bColumns = ref Unsafe.Add(ref b, n);
-                for (int k = 0; k < depth; k++)
-                {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
-                    Vector<float> b0 = Vector.LoadUnsafe(ref bRow), b1 = Vector.LoadUnsafe(ref bRow, (nuint)width);
-                    Vector<float> x = A<TGemm>(ref a0, k);
-                    s00 = Vector.MultiplyAddEstimate(x, b0, s00); s01 = Vector.MultiplyAddEstimate(x, b1, s01);
-                    x = A<TGemm>(ref a1, k);
-                    s10 = Vector.MultiplyAddEstimate(x, b0, s10); s11 = Vector.MultiplyAddEstimate(x, b1, s11);
-                    x = A<TGemm>(ref a2, k);
-                    s20 = Vector.MultiplyAddEstimate(x, b0, s20); s21 = Vector.MultiplyAddEstimate(x, b1, s21);
-                    x = A<TGemm>(ref a3, k);
-                    s30 = Vector.MultiplyAddEstimate(x, b0, s30); s31 = Vector.MultiplyAddEstimate(x, b1, s31);
-                }
-
-                Store2(ref c0, n, s00, s01); Store2(ref c1, n, s10, s11); Store2(ref c2, n, s20, s21); Store2(ref c3, n, s30, s31);
+                ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
+                TVector b0 = TWidth.Load(ref bRow, 0), b1 = TWidth.Load(ref bRow, width);
+                TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
+                s00 = TWidth.MultiplyAdd(x, b0, s00); s01 = TWidth.MultiplyAdd(x, b1, s01);
+                x = A<TGemm, TWidth, TVector>(ref a1, k);
+                s10 = TWidth.MultiplyAdd(x, b0, s10); s11 = TWidth.MultiplyAdd(x, b1, s11);
+                x = A<TGemm, TWidth, TVector>(ref a2, k);
+                s20 = TWidth.MultiplyAdd(x, b0, s20); s21 = TWidth.MultiplyAdd(x, b1, s21);
+                x = A<TGemm, TWidth, TVector>(ref a3, k);
+                s30 = TWidth.MultiplyAdd(x, b0, s30); s31 = TWidth.MultiplyAdd(x, b1, s31);
             }
+
+            TWidth.Store(s00, ref c0, n); TWidth.Store(s01, ref c0, n + width); TWidth.Store(s10, ref c1, n); TWidth.Store(s11, ref c1, n + width);
+            TWidth.Store(s20, ref c2, n); TWidth.Store(s21, ref c2, n + width); TWidth.Store(s30, ref c3, n); TWidth.Store(s31, ref c3, n + width);
         }
 
         for (; n <= columns - width; n += width)
         {
-            Vector<float> s0 = Start<TGemm>(ref bias, n), s1 = s0, s2 = s0, s3 = s0;
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n), s1 = s0, s2 = s0, s3 = s0;
             ref float bColumns = ref Unsafe.Add(ref b, n);
             for (int k = 0; k < depth; k++)
             {
-                Vector<float> b0 = Vector.LoadUnsafe(ref Unsafe.Add(ref bColumns, (nint)k * columns));
-                s0 = Vector.MultiplyAddEstimate(A<TGemm>(ref a0, k), b0, s0);
-                s1 = Vector.MultiplyAddEstimate(A<TGemm>(ref a1, k), b0, s1);
-                s2 = Vector.MultiplyAddEstimate(A<TGemm>(ref a2, k), b0, s2);
-                s3 = Vector.MultiplyAddEstimate(A<TGemm>(ref a3, k), b0, s3);
+                TVector b0 = TWidth.Load(ref bColumns, (nint)k * columns);
+                s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), b0, s0);
+                s1 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a1, k), b0, s1);
+                s2 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a2, k), b0, s2);
+                s3 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a3, k), b0, s3);
             }
 
-            Vector.StoreUnsafe(s0, ref c0, (nuint)n); Vector.StoreUnsafe(s1, ref c1, (nuint)n);
-            Vector.StoreUnsafe(s2, ref c2, (nuint)n); Vector.StoreUnsafe(s3, ref c3, (nuint)n);
+            TWidth.Store(s0, ref c0, n); TWidth.Store(s1, ref c1, n); TWidth.Store(s2, ref c2, n); TWidth.Store(s3, ref c3, n);
         }
 
+        return n;
+    }
+
+    // Row m, columns from n while whole vectors of TWidth fit; returns the first column not done.
+    private static int OneRow<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+        where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        int columns = TGemm.Columns;
+        int width = TWidth.Count;
+        ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
+        ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
+
+        // 4 vectors: 4 independent chains of multiply-adds.
+        for (; n <= columns - (4 * width); n += 4 * width)
+        {
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n), s1 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
+            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width)), s3 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width));
+            ref float bColumns = ref Unsafe.Add(ref b, n);
+            for (int k = 0; k < depth; k++)
+            {
+                ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
+                TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
+                s0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), s0);
+                s1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, width), s1);
+                s2 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 2 * width), s2);
+                s3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * width), s3);
+            }
+
+            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3);
+        }
+
+        for (; n <= columns - width; n += width)
+        {
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n);
+            ref float bColumns = ref Unsafe.Add(ref b, n);
+            for (int k = 0; k < depth; k++)
+            {
+                s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), TWidth.Load(ref bColumns, (nint)k * columns), s0);
+            }
+
+            TWidth.Store(s0, ref c0, n);
+        }
+
+        return n;
+    }
+
+    // Rows m .. m+3, the columns from n to the end, one at a time.
+    private static void FourRowsScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+        where TGemm : struct, IGemm
+    {
+        int columns = TGemm.Columns;
+        ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
+        ref float a1 = ref Unsafe.Add(ref a0, TGemm.RowStride);
+        ref float a2 = ref Unsafe.Add(ref a1, TGemm.RowStride);
+        ref float a3 = ref Unsafe.Add(ref a2, TGemm.RowStride);
+        ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
+        ref float c1 = ref Unsafe.Add(ref c0, columns);
+        ref float c2 = ref Unsafe.Add(ref c1, columns);
+        ref float c3 = ref Unsafe.Add(ref c2, columns);
         for (; n < columns; n++)
         {
             float s0 = TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f, s1 = s0, s2 = s0, s3 = s0;
@@ -208,63 +307,13 @@ internal static class Gemm
         }
     }
 
-    private static void OneRow<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth)
+    // Row m, the columns from n to the end, one at a time.
+    private static void OneRowScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
         where TGemm : struct, IGemm
     {
         int columns = TGemm.Columns;
-        int width = Vector<float>.Count;
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
-        int n = 0;
-        if (TGemm.ColumnTile >= 3)
-        {
-            for (; n <= columns - (3 * width); n += 3 * width)
-            {
-                Vector<float> s0 = Start<TGemm>(ref bias, n), s1 = Start<TGemm>(ref bias, n + width), s2 = Start<TGemm>(ref bias, n + (2 * width));
-                ref float bColumns = ref Unsafe.Add(ref b, n);
-                for (int k = 0; k < depth; k++)
-                {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
-                    Vector<float> x = A<TGemm>(ref a0, k);
-                    s0 = Vector.MultiplyAddEstimate(x, Vector.LoadUnsafe(ref bRow), s0);
-                    s1 = Vector.MultiplyAddEstimate(x, Vector.LoadUnsafe(ref bRow, (nuint)width), s1);
-                    s2 = Vector.MultiplyAddEstimate(x, Vector.LoadUnsafe(ref bRow, (nuint)(2 * width)), s2);
-                }
-
-                Store3(ref c0, n, s0, s1, s2);
-            }
-        }
-
-        if (TGemm.ColumnTile >= 2)
-        {
-            for (; n <= columns - (2 * width); n += 2 * width)
-            {
-                Vector<float> s0 = Start<TGemm>(ref bias, n), s1 = Start<TGemm>(ref bias, n + width);
-                ref float bColumns = ref Unsafe.Add(ref b, n);
-                for (int k = 0; k < depth; k++)
-                {
-                    ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
-                    Vector<float> x = A<TGemm>(ref a0, k);
-                    s0 = Vector.MultiplyAddEstimate(x, Vector.LoadUnsafe(ref bRow), s0);
-                    s1 = Vector.MultiplyAddEstimate(x, Vector.LoadUnsafe(ref bRow, (nuint)width), s1);
-                }
-
-                Store2(ref c0, n, s0, s1);
-            }
-        }
-
-        for (; n <= columns - width; n += width)
-        {
-            Vector<float> s0 = Start<TGemm>(ref bias, n);
-            ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
-            {
-                s0 = Vector.MultiplyAddEstimate(A<TGemm>(ref a0, k), Vector.LoadUnsafe(ref Unsafe.Add(ref bColumns, (nint)k * columns)), s0);
-            }
-
-            Vector.StoreUnsafe(s0, ref c0, (nuint)n);
-        }
-
         for (; n < columns; n++)
         {
             float s0 = TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f;
@@ -278,17 +327,13 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store3(ref float row, int n, Vector<float> s0, Vector<float> s1, Vector<float> s2)
+    private static void Store4<TWidth, TVector>(ref float row, int n, TVector s0, TVector s1, TVector s2, TVector s3)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        Vector.StoreUnsafe(s0, ref row, (nuint)n);
-        Vector.StoreUnsafe(s1, ref row, (nuint)(n + Vector<float>.Count));
-        Vector.StoreUnsafe(s2, ref row, (nuint)(n + (2 * Vector<float>.Count)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store2(ref float row, int n, Vector<float> s0, Vector<float> s1)
-    {
-        Vector.StoreUnsafe(s0, ref row, (nuint)n);
-        Vector.StoreUnsafe(s1, ref row, (nuint)(n + Vector<float>.Count));
+        TWidth.Store(s0, ref row, n);
+        TWidth.Store(s1, ref row, n + TWidth.Count);
+        TWidth.Store(s2, ref row, n + (2 * TWidth.Count));
+        TWidth.Store(s3, ref row, n + (3 * TWidth.Count));
     }
 }
