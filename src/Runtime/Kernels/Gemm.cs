@@ -76,18 +76,47 @@ internal static class Gemm
 {
     private const int RowTile = 4;
 
+    // Products of fewer multiply-adds than this (a few microseconds on one core) stay on the calling thread.
+    private const long ParallelWork = 1L << 18;
+
     /// <summary>
     /// C = init + A·B for the shape <typeparamref name="TGemm"/>. The caller has checked every length: this method reads
-    /// <c>a</c>, <c>b</c>, <c>bias</c> and writes <c>c</c> without bounds checks.
+    /// <c>a</c>, <c>b</c>, <c>bias</c> and writes <c>c</c> without bounds checks. A large product is split by rows with
+    /// the <see cref="HelperThread"/> (see <see cref="Parallelism"/>); every row is computed the same way either way.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TGemm>(ref float a, ref float b, ref float c, ref float bias, int batchSize)
+    public static unsafe void Multiply<TGemm>(ref float a, ref float b, ref float c, ref float bias, int batchSize)
         where TGemm : struct, IGemm
     {
         int rows = TGemm.Rows >= 0 ? TGemm.Rows : batchSize;
         int depth = TGemm.Depth >= 0 ? TGemm.Depth : batchSize;
-        int m = 0;
-        for (; m <= rows - RowTile; m += RowTile)
+        if (rows >= 2 * RowTile && (long)rows * TGemm.Columns * depth >= ParallelWork && Parallelism.MaxThreads > 1)
+        {
+            // Pinned until both halves are done: TrySplit returns only then.
+            fixed (float* pa = &a, pb = &b, pc = &c, pBias = &bias)
+            {
+                int split = rows / 2 / RowTile * RowTile;
+                if (HelperThread.TrySplit(&RowsOf<TGemm>, new GemmJob(pa, pb, pc, pBias, depth), 0, split, rows))
+                {
+                    return;
+                }
+            }
+        }
+
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth);
+    }
+
+    private static unsafe void RowsOf<TGemm>(in GemmJob job, int from, int to)
+        where TGemm : struct, IGemm =>
+        Rows<TGemm>(ref *job.A, ref *job.B, ref *job.C, ref *job.Bias, from, to, job.Depth);
+
+    // Rows [from, to) of C; from is a multiple of 4 or the first row past the last whole tile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth)
+        where TGemm : struct, IGemm
+    {
+        int m = from;
+        for (; m <= to - RowTile; m += RowTile)
         {
             int n = 0;
             if (Width512.IsAccelerated)
@@ -108,7 +137,7 @@ internal static class Gemm
             FourRowsScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
         }
 
-        for (; m < rows; m++)
+        for (; m < to; m++)
         {
             int n = 0;
             if (Width512.IsAccelerated)

@@ -1,0 +1,135 @@
+using System;
+using System.Threading;
+
+namespace StaticNet.Kernels;
+
+/// <summary>
+/// One persistent background thread that runs the second half of a split matrix product while the caller runs the
+/// first (fork-join). The helper spins briefly after each job, so the jobs of consecutive layers reach it without a
+/// wake-up, then sleeps. Jobs carry raw pointers: the caller pins its buffers and waits for the helper before leaving
+/// the pinned scope, so no pointer outlives what it points to; the lengths behind them were checked by the kernel.
+/// </summary>
+internal static unsafe class HelperThread
+{
+    // About 50 µs of spinning after a job before the helper sleeps.
+    private const int SpinIterations = 20_000;
+
+    private static readonly Lock s_start = new();
+    private static readonly SemaphoreSlim s_wake = new(0);
+    private static Thread? s_thread;
+    private static int s_taken;
+    private static int s_sleeping;
+    private static delegate*<in GemmJob, int, int, void> s_function;
+    private static GemmJob s_job;
+    private static int s_from, s_to;
+    private static int s_posted;
+    private static int s_done;
+
+    /// <summary>
+    /// Runs <c>function(job, from, split)</c> here and <c>function(job, split, to)</c> on the helper, and returns when
+    /// both are done; or returns false at once, running nothing, when the helper is serving another caller.
+    /// </summary>
+    public static bool TrySplit(delegate*<in GemmJob, int, int, void> function, in GemmJob job, int from, int split, int to)
+    {
+        if (Interlocked.CompareExchange(ref s_taken, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            EnsureStarted();
+            s_function = function;
+            s_job = job;
+            s_from = split;
+            s_to = to;
+            int ticket = s_posted + 1;
+            // Full fences on both sides (Exchange here, Exchange of s_sleeping in Run): either the helper sees the
+            // ticket before it sleeps, or this thread sees it asleep and wakes it.
+            Interlocked.Exchange(ref s_posted, ticket);
+            if (Volatile.Read(ref s_sleeping) != 0)
+            {
+                s_wake.Release();
+            }
+
+            Parallelism.CountSplit();
+            function(job, from, split);
+            var spinner = default(SpinWait);
+            while (Volatile.Read(ref s_done) != ticket)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            return true;
+        }
+        finally
+        {
+            Volatile.Write(ref s_taken, 0);
+        }
+    }
+
+    private static void EnsureStarted()
+    {
+        if (s_thread is not null)
+        {
+            return;
+        }
+
+        lock (s_start)
+        {
+            s_thread ??= StartHelper();
+        }
+    }
+
+    private static Thread StartHelper()
+    {
+        var thread = new Thread(Run) { IsBackground = true, Name = "StaticNet kernel helper" };
+        thread.Start();
+        return thread;
+    }
+
+    private static void Run()
+    {
+        int seen = 0;
+        while (true)
+        {
+            int spins = 0;
+            while (Volatile.Read(ref s_posted) == seen)
+            {
+                if (++spins < SpinIterations)
+                {
+                    Thread.SpinWait(8);
+                    continue;
+                }
+
+                // Announce the sleep, then look once more: a job posted in between is either seen here or gets a Release.
+                Interlocked.Exchange(ref s_sleeping, 1);
+                if (Volatile.Read(ref s_posted) == seen)
+                {
+                    s_wake.Wait();
+                }
+
+                Volatile.Write(ref s_sleeping, 0);
+                spins = 0;
+            }
+
+            seen = Volatile.Read(ref s_posted);
+            s_function(s_job, s_from, s_to);
+            Volatile.Write(ref s_done, seen);
+        }
+    }
+}
+
+/// <summary>The operands of one matrix product, as pinned pointers (see <see cref="HelperThread"/>).</summary>
+internal readonly unsafe struct GemmJob(float* a, float* b, float* c, float* bias, int depth)
+{
+    public float* A { get; } = a;
+
+    public float* B { get; } = b;
+
+    public float* C { get; } = c;
+
+    public float* Bias { get; } = bias;
+
+    public int Depth { get; } = depth;
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+
+namespace StaticNet;
+
+/// <summary>
+/// How many cores the kernels may use. A large matrix product (a Dense layer's forward pass, weight gradients or input
+/// gradients over a batch) is split by rows between the calling thread and one persistent helper thread; each output
+/// element is computed by exactly one thread in the same order as on one, so results are bit-identical for any
+/// setting. Small products stay on the calling thread, where handing work over would cost more than it saves.
+/// </summary>
+/// <remarks>
+/// The default is 2 on a machine with at least 2 cores, else 1; the environment variable <c>STATICNET_THREADS</c> sets
+/// the starting value. The helper serves one product at a time: a second network running on another thread while it
+/// is busy computes its product alone rather than wait.
+/// </remarks>
+public static class Parallelism
+{
+    private static volatile int s_maxThreads = Initial();
+
+    /// <summary>Threads a matrix product may use: 1 (the calling thread only) or 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 1 or 2.</exception>
+    public static int MaxThreads
+    {
+        get => s_maxThreads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 2);
+            s_maxThreads = value;
+        }
+    }
+
+    /// <summary>
+    /// Matrix products split between two threads since the process started (like <see cref="GC.CollectionCount"/>: for
+    /// diagnostics and tests, e.g. to see that a setting took effect).
+    /// </summary>
+    public static long SplitProducts => Interlocked.Read(ref s_splitProducts);
+
+    private static long s_splitProducts;
+
+    internal static void CountSplit() => Interlocked.Increment(ref s_splitProducts);
+
+    private static int Initial()
+    {
+        string? text = Environment.GetEnvironmentVariable("STATICNET_THREADS");
+        if (int.TryParse(text, out int threads) && threads is 1 or 2)
+        {
+            return threads;
+        }
+
+        return Environment.ProcessorCount >= 2 ? 2 : 1;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace StaticNet.Integration.Tests;
+
+/// <summary>784 → 128 → 64 → 10: every product at batch 64 is large enough to be split between two threads.</summary>
+[Network(InputSize = 784)]
+[Dense(128, Activation.ReLU)]
+[Dense(64, Activation.Tanh)]
+[Dense(10, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.Adam, LearningRate = 1e-3f)]
+public partial class SplitAcrossThreads { }
+
+/// <summary>
+/// The kernels split large products by rows between two threads (<see cref="Parallelism"/>); each output element is
+/// computed by one thread in the same order, so training and prediction are bit-identical for 1 and 2 threads.
+/// </summary>
+[Collection(nameof(ParallelismSetting))]
+public sealed class ThreadCountTests
+{
+    [Fact]
+    public void Training_IsBitIdentical_ForOneAndTwoThreads()
+    {
+        long before = Parallelism.SplitProducts;
+        (int[] oneParameters, int[] oneOutputs, float[] oneLosses) = Train(threads: 1);
+        (int[] twoParameters, int[] twoOutputs, float[] twoLosses) = Train(threads: 2);
+        Assert.True(Parallelism.SplitProducts > before, "With 2 threads no product was split: the comparison would be vacuous.");
+        Assert.Equal(oneLosses, twoLosses);
+        Assert.Equal(oneParameters, twoParameters);
+        Assert.Equal(oneOutputs, twoOutputs);
+    }
+
+    [Fact]
+    public void MaxThreads_AcceptsOneOrTwo_AndRejectsOthers()
+    {
+        int before = Parallelism.MaxThreads;
+        try
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.MaxThreads = 0);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.MaxThreads = 3);
+            Assert.Equal(before, Parallelism.MaxThreads);
+            Parallelism.MaxThreads = 1;
+            Assert.Equal(1, Parallelism.MaxThreads);
+        }
+        finally
+        {
+            Parallelism.MaxThreads = before;
+        }
+    }
+
+    private static (int[] Parameters, int[] Outputs, float[] Losses) Train(int threads)
+    {
+        int before = Parallelism.MaxThreads;
+        Parallelism.MaxThreads = threads;
+        try
+        {
+            var network = new SplitAcrossThreads(5);
+            var random = new Random(9);
+            var losses = new float[6];
+            foreach (int step in Enumerable.Range(0, losses.Length))
+            {
+                int batch = step % 2 == 0 ? 64 : 37; // 37: a split with a remainder row tile
+                float[] inputs = TestData.Uniform(random, batch * 784, 0, 1);
+                int[] labels = TestData.Labels(random, batch, 10);
+                losses[step] = network.TrainStep(inputs, labels, batch);
+            }
+
+            float[] sample = TestData.Uniform(random, 100 * 784, 0, 1);
+            var outputs = new float[100 * 10];
+            network.Predict(sample, outputs, 100);
+            return (TestData.Bits(network.Parameters), TestData.Bits(outputs), losses);
+        }
+        finally
+        {
+            Parallelism.MaxThreads = before;
+        }
+    }
+}
+
+/// <summary>Tests that change <see cref="Parallelism.MaxThreads"/> run one at a time.</summary>
+[CollectionDefinition(nameof(ParallelismSetting), DisableParallelization = true)]
+public sealed class ParallelismSetting
+{
+}
