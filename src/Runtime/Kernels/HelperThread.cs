@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 
 namespace StaticNet.Kernels;
@@ -11,8 +12,9 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static unsafe class HelperThread
 {
-    // About 50 µs of spinning after a job before the helper sleeps.
-    private const int SpinIterations = 20_000;
+    // Spinning after a job before the helper sleeps: long enough for the next layer's product, short enough not to
+    // take a core from other work between training steps.
+    private static readonly long s_spinTicks = Stopwatch.Frequency / 20_000; // 50 µs
 
     private static readonly Lock s_start = new();
     private static readonly SemaphoreSlim s_wake = new(0);
@@ -93,12 +95,12 @@ internal static unsafe class HelperThread
         int seen = 0;
         while (true)
         {
-            int spins = 0;
+            long spinUntil = Stopwatch.GetTimestamp() + s_spinTicks;
             while (Volatile.Read(ref s_posted) == seen)
             {
-                if (++spins < SpinIterations)
+                if (Stopwatch.GetTimestamp() < spinUntil)
                 {
-                    Thread.SpinWait(8);
+                    Thread.SpinWait(1);
                     continue;
                 }
 
@@ -110,7 +112,7 @@ internal static unsafe class HelperThread
                 }
 
                 Volatile.Write(ref s_sleeping, 0);
-                spins = 0;
+                spinUntil = Stopwatch.GetTimestamp() + s_spinTicks;
             }
 
             seen = Volatile.Read(ref s_posted);
