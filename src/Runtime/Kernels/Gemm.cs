@@ -96,7 +96,8 @@ internal static class Gemm
             fixed (float* pa = &a, pb = &b, pc = &c, pBias = &bias)
             {
                 int split = rows / 2 / RowTile * RowTile;
-                if (HelperThread.TrySplit(&RowsOf<TGemm>, new GemmJob(pa, pb, pc, pBias, depth), 0, split, rows))
+                var job = new Job(pa, pb, pc, pBias, depth);
+                if (HelperThread.TrySplit(&RowsOf<TGemm>, &job, 0, split, rows))
                 {
                     return;
                 }
@@ -106,9 +107,22 @@ internal static class Gemm
         Rows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth);
     }
 
-    private static unsafe void RowsOf<TGemm>(in GemmJob job, int from, int to)
-        where TGemm : struct, IGemm =>
-        Rows<TGemm>(ref *job.A, ref *job.B, ref *job.C, ref *job.Bias, from, to, job.Depth);
+    private static unsafe void RowsOf<TGemm>(void* state, int from, int to)
+        where TGemm : struct, IGemm
+    {
+        var job = (Job*)state;
+        Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, from, to, job->Depth);
+    }
+
+    // The operands of a split product, as pointers pinned by the caller (see HelperThread).
+    private readonly unsafe struct Job(float* a, float* b, float* c, float* bias, int depth)
+    {
+        public readonly float* A = a;
+        public readonly float* B = b;
+        public readonly float* C = c;
+        public readonly float* Bias = bias;
+        public readonly int Depth = depth;
+    }
 
     // Rows [from, to) of C; from is a multiple of 4 or the first row past the last whole tile.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

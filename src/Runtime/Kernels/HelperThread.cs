@@ -21,8 +21,8 @@ internal static unsafe class HelperThread
     private static Thread? s_thread;
     private static int s_taken;
     private static int s_sleeping;
-    private static delegate*<in GemmJob, int, int, void> s_function;
-    private static GemmJob s_job;
+    private static delegate*<void*, int, int, void> s_function;
+    private static void* s_job;
     private static int s_from, s_to;
     private static int s_posted;
     private static int s_done;
@@ -30,8 +30,9 @@ internal static unsafe class HelperThread
     /// <summary>
     /// Runs <c>function(job, from, split)</c> here and <c>function(job, split, to)</c> on the helper, and returns when
     /// both are done; or returns false at once, running nothing, when the helper is serving another caller.
+    /// <paramref name="job"/> points to the caller's operands (on its stack), valid until this returns.
     /// </summary>
-    public static bool TrySplit(delegate*<in GemmJob, int, int, void> function, in GemmJob job, int from, int split, int to)
+    public static bool TrySplit(delegate*<void*, int, int, void> function, void* job, int from, int split, int to)
     {
         if (Interlocked.CompareExchange(ref s_taken, 1, 0) != 0)
         {
@@ -122,16 +123,3 @@ internal static unsafe class HelperThread
     }
 }
 
-/// <summary>The operands of one matrix product, as pinned pointers (see <see cref="HelperThread"/>).</summary>
-internal readonly unsafe struct GemmJob(float* a, float* b, float* c, float* bias, int depth)
-{
-    public float* A { get; } = a;
-
-    public float* B { get; } = b;
-
-    public float* C { get; } = c;
-
-    public float* Bias { get; } = bias;
-
-    public int Depth { get; } = depth;
-}
