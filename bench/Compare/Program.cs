@@ -20,7 +20,7 @@ var root = new RootCommand("Runs StaticNet, TorchSharp-cpu 0.107.0 and ONNX Runt
 root.SetAction(parsed =>
 {
     bool quick = parsed.GetValue(quickOption);
-    var settings = new Settings(parsed.GetValue(passesOption) ?? (quick ? 1 : 3), quick ? 0.02 : 0.5, parsed.GetValue(secondsOption) ?? (quick ? 0.05 : 1.5));
+    var settings = new Settings(parsed.GetValue(passesOption) ?? (quick ? 1 : 3), quick ? 0.1 : 0.5, parsed.GetValue(secondsOption) ?? (quick ? 0.05 : 1.5));
     if (settings.Passes < 1 || !(settings.Seconds > 0))
     {
         Console.Error.WriteLine("--passes must be at least 1 and --seconds above 0.");

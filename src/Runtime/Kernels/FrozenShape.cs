@@ -15,10 +15,6 @@ internal static class FrozenShape<TLayer>
 
     public static readonly int Units = TLayer.Units;
 
-    public static readonly int UnitTile = Math.Clamp(TLayer.UnitTile, 1, 3);
-
-    public static readonly int InputTile = Math.Clamp(TLayer.InputTile, 1, 3);
-
     /// <summary>Throws unless both sizes are at least 1 (a shape of 0 or fewer features is no layer).</summary>
     public static void Check()
     {

@@ -144,24 +144,6 @@ public sealed class PlannerTests
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(15, 1)]
-    [InlineData(16, 2)]
-    [InlineData(47, 2)]
-    [InlineData(48, 3)]
-    [InlineData(4096, 3)]
-    public void ColumnTiles_GrowWithTheColumns(int columns, int vectors)
-    {
-        NetworkPlan plan = Plan(Specs.Create(columns, new[] { (columns, ActivationKind.ReLU), (1, ActivationKind.Identity) }));
-
-        DensePlan[] layers = plan.Layers.OfType<DensePlan>().ToArray();
-        Assert.Equal(vectors, layers[0].ColumnTile);
-        Assert.Equal(vectors, layers[0].InputColumnTile);
-        Assert.Equal(1, layers[1].ColumnTile);
-        Assert.Equal(vectors, layers[1].InputColumnTile);
-    }
-
-    [Theory]
     [InlineData("ReLU", "HeNormal")]
     [InlineData("Identity", "GlorotUniform")]
     [InlineData("Sigmoid", "GlorotUniform")]

@@ -37,7 +37,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     public static TheoryData<string> ShapeNames => new(DenseKernel.All.Keys);
 
     [Fact]
-    public void ShapeTable_CoversEverySizeAsInputsAndUnits_WithEveryTile()
+    public void ShapeTable_CoversEverySizeAsInputsAndUnits()
     {
         int[] sizes = [1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 784];
         DenseKernel[] kernels = [.. DenseKernel.All.Values];
@@ -46,12 +46,9 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
         foreach (int size in sizes)
         {
             // Each size is the columns of some GEMM (Units for the forward pass and the weight gradients, Inputs for the
-            // input gradients) under every tile width.
-            for (int tile = 1; tile <= 3; tile++)
-            {
-                Assert.Contains(kernels, k => k.Units == size && k.UnitTile == tile);
-                Assert.Contains(kernels, k => k.Inputs == size && k.InputTile == tile);
-            }
+            // input gradients).
+            Assert.Contains(kernels, k => k.Units == size);
+            Assert.Contains(kernels, k => k.Inputs == size);
         }
 
         // The full 10 x 10 grid of the small sizes.
@@ -185,8 +182,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>
     /// Gemm's promise: "every output element is the same sequence of multiply-adds over k whatever tile computes it".
-    /// The tile widths (1, 2 or 3 vectors of columns) and the row tiles (four rows, or one row for the remainder of the
-    /// batch) must not change a single bit.
+    /// The row tiles (four rows, or one row for the remainder of the batch) must not change a single bit.
     /// </summary>
     [Theory]
     [InlineData(784, 33)]
@@ -196,25 +192,35 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     [InlineData(9, 16)]
     public void Tiling_NeverChangesABit(int inputs, int units)
     {
-        DenseKernel[] kernels = [.. Enumerable.Range(1, 3).Select(tile => DenseKernel.Create(inputs, units, tile, tile))];
+        DenseKernel kernel = DenseKernel.Create(inputs, units);
         const int Batch = 65;
         var random = new Random(inputs * 1000 + units);
         float[] x = Uniform(random, Batch * inputs), w = Uniform(random, inputs * units), b = Uniform(random, units), dz = Uniform(random, Batch * units);
 
-        int[][] results = [.. kernels.Select(kernel => Bits(RunAll(kernel, x, w, b, dz, Batch)))];
-        Assert.Equal(results[0], results[1]);
-        Assert.Equal(results[0], results[2]);
+        // Split between two threads (by rows, where the product is large enough) or not: the same bits.
+        int threads = Parallelism.MaxThreads;
+        try
+        {
+            Parallelism.MaxThreads = 1;
+            int[] one = Bits(RunAll(kernel, x, w, b, dz, Batch));
+            Parallelism.MaxThreads = 2;
+            Assert.Equal(one, Bits(RunAll(kernel, x, w, b, dz, Batch)));
+        }
+        finally
+        {
+            Parallelism.MaxThreads = threads;
+        }
 
         // Row by row alone (batch 1: one-row tiles only) equals the same row inside the batch of 65 (four-row tiles for
         // rows 0 to 63, a one-row tile for row 64), in the two kernels whose rows are the samples.
         float[] outputs = new float[Batch * units], inputGradients = new float[Batch * inputs], transposed = new float[inputs * units];
-        kernels[2].Forward(x, w, b, outputs, Batch);
-        kernels[2].InputGradients(dz, w, transposed, inputGradients, Batch);
+        kernel.Forward(x, w, b, outputs, Batch);
+        kernel.InputGradients(dz, w, transposed, inputGradients, Batch);
         foreach (int row in new[] { 0, 1, 3, 4, 62, 63, 64 })
         {
             float[] one = new float[units], oneGradients = new float[inputs];
-            kernels[0].Forward(x.AsSpan(row * inputs, inputs), w, b, one, 1);
-            kernels[0].InputGradients(dz.AsSpan(row * units, units), w, transposed, oneGradients, 1);
+            kernel.Forward(x.AsSpan(row * inputs, inputs), w, b, one, 1);
+            kernel.InputGradients(dz.AsSpan(row * units, units), w, transposed, oneGradients, 1);
             Assert.Equal(Bits(outputs.AsSpan(row * units, units).ToArray()), Bits(one));
             Assert.Equal(Bits(inputGradients.AsSpan(row * inputs, inputs).ToArray()), Bits(oneGradients));
         }
@@ -223,7 +229,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Forward_InvalidArguments_ThrowNamingTheParameter_BeforeWriting()
     {
-        DenseKernel kernel = DenseKernel.Create(7, 9, 2, 3);
+        DenseKernel kernel = DenseKernel.Create(7, 9);
         const int Batch = 3;
         float[] x = new float[Batch * 7], w = new float[7 * 9], b = new float[9];
         var outputs = new Guarded(Batch * 9);
@@ -245,7 +251,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void ParameterGradients_InvalidArguments_ThrowNamingTheParameter_BeforeWriting()
     {
-        DenseKernel kernel = DenseKernel.Create(7, 9, 2, 3);
+        DenseKernel kernel = DenseKernel.Create(7, 9);
         const int Batch = 3;
         float[] x = new float[Batch * 7], dz = new float[Batch * 9];
         var weightGradients = new Guarded(7 * 9);
@@ -268,7 +274,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void InputGradients_InvalidArguments_ThrowNamingTheParameter_BeforeWriting()
     {
-        DenseKernel kernel = DenseKernel.Create(7, 9, 2, 3);
+        DenseKernel kernel = DenseKernel.Create(7, 9);
         const int Batch = 3;
         float[] dz = new float[Batch * 9], w = new float[7 * 9];
         var transposed = new Guarded(7 * 9);
@@ -327,7 +333,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
         Assert.True(before.AsSpan().SequenceEqual(after), $"{name}, an input, was changed");
 
     // Deterministic per shape (string hash codes are randomised per process).
-    private static int Seed(DenseKernel kernel) => (kernel.Inputs * 100_000) + (kernel.Units * 10) + kernel.UnitTile;
+    private static int Seed(DenseKernel kernel) => (kernel.Inputs * 100_000) + (kernel.Units * 10);
 
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
 

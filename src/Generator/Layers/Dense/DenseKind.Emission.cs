@@ -87,14 +87,12 @@ internal sealed partial class DenseKind
             ? $"// W{layer.Index}: zeros."
             : $"WeightInitializer.{layer.Init}(W{layer.Index}, {string.Join(", ", layer.InitFans)}, random);");
 
-    /// <summary>The layer's shape struct: its sizes and tiles as constants for the kernels.</summary>
+    /// <summary>The layer's shape struct: its sizes as constants for the kernels.</summary>
     protected override void EmitTypes(CodeWriter w, DensePlan layer)
     {
         w.Open($"file readonly struct Layer{layer.Index} : IDenseShape");
         w.Line($"public static int Inputs => {layer.Inputs};");
         w.Line($"public static int Units => {layer.Units};");
-        w.Line($"public static int UnitTile => {layer.ColumnTile};");
-        w.Line($"public static int InputTile => {layer.InputColumnTile};");
         w.Close();
     }
 

@@ -34,14 +34,9 @@ internal sealed partial class DenseKind
                 InitKind.GlorotNormal or InitKind.GlorotUniform => new[] { inputs, layer.Units }.ToEquatableArray(),
                 _ => new[] { inputs }.ToEquatableArray(),
             },
-            ColumnTile(layer.Units),
-            ColumnTile(inputs),
             KeepsLogits: context.IsLast && ActivationFacts.IsFusedWith(layer.Activation, context.Spec.Loss!.Function),
             Input: context.Previous?.TrainingOutput,
             InputSymbol: context.Previous?.OutputSymbol ?? "x",
             InputGradients: context.Previous?.OutputGradients);
     }
-
-    // Enough vectors per tile to amortise the broadcasts, no more than fit the registers with 4 rows (4 x 3 + 4 < 16).
-    private static int ColumnTile(int columns) => columns >= 48 ? 3 : columns >= 16 ? 2 : 1;
 }

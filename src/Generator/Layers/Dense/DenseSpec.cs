@@ -22,8 +22,6 @@ internal sealed record DenseSpec(int Units, ActivationKind Activation, float? Ne
 /// <param name="Bias">Biases <c>[Units]</c> in the parameter buffer.</param>
 /// <param name="Init">Weight initialisation, resolved from the activation when not written.</param>
 /// <param name="InitFans">The initialiser's fan-in, and fan-out for the Glorot kinds; empty for zeros.</param>
-/// <param name="ColumnTile">Vectors of outputs per register tile of the kernels whose columns are the units.</param>
-/// <param name="InputColumnTile">The same for the input-gradient kernel, whose columns are the inputs.</param>
 /// <param name="KeepsLogits">Whether the layer keeps its logits (last layer, activation fused into the loss).</param>
 /// <param name="Input">The field the layer reads in a training pass, or null for the network's input x.</param>
 /// <param name="InputSymbol">The input's name in formulas: <c>x</c>, <c>a0</c>, <c>d0</c>.</param>
@@ -39,8 +37,6 @@ internal sealed record DensePlan(
     BufferSlice Bias,
     InitKind Init,
     EquatableArray<int> InitFans,
-    int ColumnTile,
-    int InputColumnTile,
     bool KeepsLogits,
     string? Input,
     string InputSymbol,

@@ -552,23 +552,17 @@ namespace StaticNet.Generated
     {
         public static int Inputs => 784;
         public static int Units => 256;
-        public static int UnitTile => 3;
-        public static int InputTile => 3;
     }
 
     file readonly struct Layer1 : IDenseShape
     {
         public static int Inputs => 256;
         public static int Units => 128;
-        public static int UnitTile => 3;
-        public static int InputTile => 3;
     }
 
     file readonly struct Layer2 : IDenseShape
     {
         public static int Inputs => 128;
         public static int Units => 10;
-        public static int UnitTile => 1;
-        public static int InputTile => 3;
     }
 }
