@@ -318,7 +318,8 @@ public class OptimizerTests(ITestOutputHelper output)
                     second = s2;
                 }
 
-                return w - (stepSize * s0 / ((MathF.Sqrt(second) / correction2) + Epsilon));
+                // √v/√(1-β2^t) as √v times the reciprocal, computed once per step in float (one division per element).
+                return w - (stepSize * s0 / ((MathF.Sqrt(second) * (1f / correction2)) + Epsilon));
             }
         }
     }
