@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using StaticNet.Bench;
 
 namespace StaticNet.Compare;
 

@@ -1,4 +1,5 @@
 using System;
+using StaticNet.Bench;
 
 namespace StaticNet.Compare;
 

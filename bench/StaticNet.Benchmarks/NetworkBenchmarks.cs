@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using StaticNet.Bench;
 
 namespace StaticNet.Benchmarks;
 
