@@ -45,6 +45,11 @@ static int Run(Settings settings, Dataset data, bool quick)
     Console.WriteLine($"Vectors: Vector512 {(Vector512.IsHardwareAccelerated ? "accelerated" : "not accelerated")}, Vector256 {(Vector256.IsHardwareAccelerated ? "accelerated" : "not accelerated")}; StaticNet's Vector<float> is {System.Numerics.Vector<float>.Count * 32} bits");
     Console.WriteLine($"Peers: StaticNet {typeof(INetwork<>).Assembly.GetName().Version}, TorchSharp-cpu 0.107.0 (libtorch {TorchSharp.torch.__version__}), ONNX Runtime 1.31.1");
     Console.WriteLine($"Data: {data.Count:N0} Fashion-MNIST training images; {settings.Passes} pass(es), warm-up {settings.WarmUpSeconds} s and {settings.Seconds} s per run, peers interleaved; medians");
+    if (quick)
+    {
+        Console.WriteLine("--quick: the runs are too short to measure anything; this proves the runner works. Read figures from a full run.");
+    }
+
 
     long peakIterations = quick ? 2_000_000 : 50_000_000;
     int widest = Vector512.IsHardwareAccelerated ? 512 : 256;
