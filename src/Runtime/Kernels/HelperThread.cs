@@ -5,8 +5,8 @@ using System.Threading;
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// One persistent background thread that runs the second half of a split matrix product while the caller runs the
-/// first (fork-join). The helper spins briefly after each job, so the jobs of consecutive layers reach it without a
+/// One persistent background thread that runs the second half of a split job (a large matrix product) while the caller
+/// runs the first (fork-join). The helper spins briefly after each job, so the jobs of consecutive layers reach it without a
 /// wake-up, then sleeps. Jobs carry raw pointers: the caller pins its buffers and waits for the helper before leaving
 /// the pinned scope, so no pointer outlives what it points to; the lengths behind them were checked by the kernel.
 /// </summary>
@@ -39,6 +39,8 @@ internal static unsafe class HelperThread
             return false;
         }
 
+        int ticket = 0;
+        bool posted = false;
         try
         {
             EnsureStarted();
@@ -46,10 +48,11 @@ internal static unsafe class HelperThread
             s_job = job;
             s_from = split;
             s_to = to;
-            int ticket = s_posted + 1;
+            ticket = s_posted + 1;
             // Full fences on both sides (Exchange here, Exchange of s_sleeping in Run): either the helper sees the
             // ticket before it sleeps, or this thread sees it asleep and wakes it.
             Interlocked.Exchange(ref s_posted, ticket);
+            posted = true;
             if (Volatile.Read(ref s_sleeping) != 0)
             {
                 s_wake.Release();
@@ -57,16 +60,18 @@ internal static unsafe class HelperThread
 
             Parallelism.CountSplit();
             function(job, from, split);
-            var spinner = default(SpinWait);
-            while (Volatile.Read(ref s_done) != ticket)
-            {
-                spinner.SpinOnce(sleep1Threshold: -1);
-            }
-
             return true;
         }
         finally
         {
+            // Joined here, even if this thread's half had thrown: the helper must be done with the caller's pinned
+            // operands before the caller can leave its pinned scope.
+            var spinner = default(SpinWait);
+            while (posted && Volatile.Read(ref s_done) != ticket)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
             Volatile.Write(ref s_taken, 0);
         }
     }
