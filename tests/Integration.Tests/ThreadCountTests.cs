@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace StaticNet.Integration.Tests;
@@ -33,6 +34,21 @@ public sealed class ThreadCountTests
     }
 
     [Fact]
+    public void TwoNetworksOnTwoThreads_ShareTheHelper_AndEachTrainsAsAlone()
+    {
+        // Both instances want the one helper thread at once: whichever does not get it computes its product alone.
+        (int[] Parameters, int[] Outputs, float[] Losses) alone = Train(threads: 2);
+        var results = new (int[] Parameters, int[] Outputs, float[] Losses)[4];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = TrainOnce());
+        foreach ((int[] parameters, int[] outputs, float[] losses) in results)
+        {
+            Assert.Equal(alone.Losses, losses);
+            Assert.Equal(alone.Parameters, parameters);
+            Assert.Equal(alone.Outputs, outputs);
+        }
+    }
+
+    [Fact]
     public void MaxThreads_AcceptsOneOrTwo_AndRejectsOthers()
     {
         int before = Parallelism.MaxThreads;
@@ -56,26 +72,32 @@ public sealed class ThreadCountTests
         Parallelism.MaxThreads = threads;
         try
         {
-            var network = new SplitAcrossThreads(5);
-            var random = new Random(9);
-            var losses = new float[6];
-            foreach (int step in Enumerable.Range(0, losses.Length))
-            {
-                int batch = step % 2 == 0 ? 64 : 37; // 37: a split with a remainder row tile
-                float[] inputs = TestData.Uniform(random, batch * 784, 0, 1);
-                int[] labels = TestData.Labels(random, batch, 10);
-                losses[step] = network.TrainStep(inputs, labels, batch);
-            }
-
-            float[] sample = TestData.Uniform(random, 100 * 784, 0, 1);
-            var outputs = new float[100 * 10];
-            network.Predict(sample, outputs, 100);
-            return (TestData.Bits(network.Parameters), TestData.Bits(outputs), losses);
+            return TrainOnce();
         }
         finally
         {
             Parallelism.MaxThreads = before;
         }
+    }
+
+    // Six training steps and a prediction of a fresh instance, at whatever MaxThreads is.
+    private static (int[] Parameters, int[] Outputs, float[] Losses) TrainOnce()
+    {
+        var network = new SplitAcrossThreads(5);
+        var random = new Random(9);
+        var losses = new float[6];
+        foreach (int step in Enumerable.Range(0, losses.Length))
+        {
+            int batch = step % 2 == 0 ? 64 : 37; // 37: a split with a remainder row tile
+            float[] inputs = TestData.Uniform(random, batch * 784, 0, 1);
+            int[] labels = TestData.Labels(random, batch, 10);
+            losses[step] = network.TrainStep(inputs, labels, batch);
+        }
+
+        float[] sample = TestData.Uniform(random, 100 * 784, 0, 1);
+        var outputs = new float[100 * 10];
+        network.Predict(sample, outputs, 100);
+        return (TestData.Bits(network.Parameters), TestData.Bits(outputs), losses);
     }
 }
 
