@@ -401,34 +401,40 @@ public static class Optimizers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            Vector<float> m = (_beta1 * state.S0) + (_oneMinusBeta1 * g);
-            Vector<float> v = (_beta2 * state.S1) + (_oneMinusBeta2 * g * g);
-            state.S0 = m;
-            state.S1 = v;
-            state.W = w - (_stepSize * m / ((Vector.SquareRoot(v) * _inverseBiasCorrection2Sqrt) + _epsilon));
+            state.S0 = FirstMoment(state.S0, g);
+            state.S1 = SecondMoment(state.S1, g);
+            state.W = Step(w, state.S0, state.S1);
             return state;
         }
+
+        /// <summary>m ← β1·m + (1-β1)·g.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> FirstMoment(Vector<float> m, Vector<float> g) => (_beta1 * m) + (_oneMinusBeta1 * g);
+
+        /// <summary>v ← β2·v + (1-β2)·g².</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> SecondMoment(Vector<float> v, Vector<float> g) => (_beta2 * v) + (_oneMinusBeta2 * g * g);
+
+        /// <summary>w - (lr / (1-β1^t))·m / (√v · (1/√(1-β2^t)) + ε), with v the second moment the rule divides by.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> Step(Vector<float> w, Vector<float> m, Vector<float> v) =>
+            w - (_stepSize * m / ((Vector.SquareRoot(v) * _inverseBiasCorrection2Sqrt) + _epsilon));
     }
 
+    // Adam's moments and step, with the running maximum of v in the denominator.
     private readonly struct AmsgradRule(AdamStep step) : IRule
     {
-        private readonly Vector<float> _beta1 = new(step.Beta1), _oneMinusBeta1 = new(1f - step.Beta1);
-        private readonly Vector<float> _beta2 = new(step.Beta2), _oneMinusBeta2 = new(1f - step.Beta2);
-        private readonly Vector<float> _stepSize = new(step.StepSize), _inverseBiasCorrection2Sqrt = new(1f / step.BiasCorrection2Sqrt);
-        private readonly Vector<float> _epsilon = new(step.Epsilon);
+        private readonly AdamRule _adam = new(step);
 
         public static int States => 3;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
         {
-            Vector<float> m = (_beta1 * state.S0) + (_oneMinusBeta1 * g);
-            Vector<float> v = (_beta2 * state.S1) + (_oneMinusBeta2 * g * g);
-            Vector<float> vMax = Vector.Max(state.S2, v);
-            state.S0 = m;
-            state.S1 = v;
-            state.S2 = vMax;
-            state.W = w - (_stepSize * m / ((Vector.SquareRoot(vMax) * _inverseBiasCorrection2Sqrt) + _epsilon));
+            state.S0 = _adam.FirstMoment(state.S0, g);
+            state.S1 = _adam.SecondMoment(state.S1, g);
+            state.S2 = Vector.Max(state.S2, state.S1);
+            state.W = _adam.Step(w, state.S0, state.S2);
             return state;
         }
     }
