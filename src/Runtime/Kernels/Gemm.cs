@@ -66,11 +66,13 @@ internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct
 /// <summary>
 /// The register-blocked matrix product behind every Dense kernel, written once over <see cref="IVectorWidth{TVector}"/>
 /// and run at the widest width the processor accelerates: the columns go to 512-bit tiles where AVX-512 is there, what
-/// is left to 256-bit, then 128-bit vectors, then a scalar tail. A tile of 4 rows by 4 vectors of columns keeps 16
-/// accumulators in registers across k (4 loads of B and 4 broadcasts of A per 16 fused multiply-adds), which needs the
-/// 32 vector registers of AVX-512; narrower widths take tiles of 4 rows by 2 vectors, and the rows past the last whole
-/// group of 4 take tiles of one row. Every output element is the same sequence of multiply-adds over k whatever tile or
-/// width computes it (fused where the processor has FMA), so neither tiling nor width changes a result.
+/// is left to 256-bit, then 128-bit vectors; the last fewer-than-a-vector columns take one masked vector where the
+/// processor masks (AVX-512, AVX), else a scalar loop. A tile of 4 rows by 4 vectors of columns keeps 16 accumulators in
+/// registers across k (4 loads of B and 4 broadcasts of A per 16 fused multiply-adds), which needs the 32 vector
+/// registers of AVX-512; narrower widths take tiles of 4 rows by 2 vectors. The rows past the last whole group of 4 (all
+/// of them at batch 1) take one-row tiles of up to 16 vectors, so that B streams through in long contiguous runs. Every
+/// output element is the same sequence of multiply-adds over k whatever tile or width computes it (fused where the
+/// processor has FMA), so neither tiling nor width changes a result.
 /// </summary>
 internal static class Gemm
 {
@@ -90,10 +92,12 @@ internal static class Gemm
     {
         int rows = TGemm.Rows >= 0 ? TGemm.Rows : batchSize;
         int depth = TGemm.Depth >= 0 ? TGemm.Depth : batchSize;
-        if (rows >= 2 * RowTile && (long)rows * TGemm.Columns * depth >= ParallelWork && Parallelism.MaxThreads > 1)
+
+        // Pinned until every row is done (TrySplit returns only when both halves are): the masked tile at the end of a
+        // row takes the operands' addresses.
+        fixed (float* pa = &a, pb = &b, pc = &c, pBias = &bias)
         {
-            // Pinned until both halves are done: TrySplit returns only then.
-            fixed (float* pa = &a, pb = &b, pc = &c, pBias = &bias)
+            if (rows >= 2 * RowTile && (long)rows * TGemm.Columns * depth >= ParallelWork && Parallelism.MaxThreads > 1)
             {
                 int split = rows / 2 / RowTile * RowTile;
                 var job = new Job(pa, pb, pc, pBias, depth);
@@ -102,9 +106,9 @@ internal static class Gemm
                     return;
                 }
             }
-        }
 
-        Rows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth);
+            Rows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth);
+        }
     }
 
     private static unsafe void RowsOf<TGemm>(void* state, int from, int to)
@@ -124,7 +128,8 @@ internal static class Gemm
         public readonly int Depth = depth;
     }
 
-    // Rows [from, to) of C; from is a multiple of 4 or the first row past the last whole tile.
+    // Rows [from, to) of C; from is a multiple of 4 or the first row past the last whole tile. At each width the
+    // whole vectors go first, then (where the processor masks) the columns left over take one masked vector.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Rows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth)
         where TGemm : struct, IGemm
@@ -136,16 +141,19 @@ internal static class Gemm
             if (Width512.IsAccelerated)
             {
                 n = FourRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRowsMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             if (Width256.IsAccelerated)
             {
                 n = FourRows<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRowsMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             if (Width128.IsAccelerated)
             {
                 n = FourRows<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRowsMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             FourRowsScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
@@ -157,16 +165,19 @@ internal static class Gemm
             if (Width512.IsAccelerated)
             {
                 n = OneRow<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRowMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             if (Width256.IsAccelerated)
             {
                 n = OneRow<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRowMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             if (Width128.IsAccelerated)
             {
                 n = OneRow<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRowMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
             }
 
             OneRowScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
@@ -286,6 +297,65 @@ internal static class Gemm
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
 
+        // One row reads each element of B once for one multiply-add, so it is bound by how fast B streams in: the widest
+        // tiles read B's rows in the longest contiguous runs. 16 vectors (whole rows of up to 256 columns in one pass)
+        // where there are 32 registers; 8 vectors within AVX2's 16.
+        if (width == 16)
+        {
+            for (; n <= columns - (16 * width); n += 16 * width)
+            {
+                ref float bias0 = ref Unsafe.Add(ref bias, n);
+                ref float bias8 = ref Unsafe.Add(ref bias0, 8 * width);
+                TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width);
+                TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width);
+                TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width);
+                TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width);
+                TVector t0 = Start<TGemm, TWidth, TVector>(ref bias8, 0), t1 = Start<TGemm, TWidth, TVector>(ref bias8, width);
+                TVector t2 = Start<TGemm, TWidth, TVector>(ref bias8, 2 * width), t3 = Start<TGemm, TWidth, TVector>(ref bias8, 3 * width);
+                TVector t4 = Start<TGemm, TWidth, TVector>(ref bias8, 4 * width), t5 = Start<TGemm, TWidth, TVector>(ref bias8, 5 * width);
+                TVector t6 = Start<TGemm, TWidth, TVector>(ref bias8, 6 * width), t7 = Start<TGemm, TWidth, TVector>(ref bias8, 7 * width);
+                ref float bColumns = ref Unsafe.Add(ref b, n);
+                for (int k = 0; k < depth; k++)
+                {
+                    ref float b0 = ref Unsafe.Add(ref bColumns, (nint)k * columns);
+                    ref float b8 = ref Unsafe.Add(ref b0, 8 * width);
+                    TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
+                    s0 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 0), s0); s1 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, width), s1);
+                    s2 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 2 * width), s2); s3 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 3 * width), s3);
+                    s4 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 4 * width), s4); s5 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 5 * width), s5);
+                    s6 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 6 * width), s6); s7 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 7 * width), s7);
+                    t0 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 0), t0); t1 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, width), t1);
+                    t2 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 2 * width), t2); t3 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 3 * width), t3);
+                    t4 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 4 * width), t4); t5 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 5 * width), t5);
+                    t6 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 6 * width), t6); t7 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 7 * width), t7);
+                }
+
+                Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7);
+                Store4<TWidth, TVector>(ref c0, n + (8 * width), t0, t1, t2, t3); Store4<TWidth, TVector>(ref c0, n + (12 * width), t4, t5, t6, t7);
+            }
+        }
+
+        for (; n <= columns - (8 * width); n += 8 * width)
+        {
+            ref float bias0 = ref Unsafe.Add(ref bias, n);
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width);
+            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width);
+            TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width);
+            TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width);
+            ref float bColumns = ref Unsafe.Add(ref b, n);
+            for (int k = 0; k < depth; k++)
+            {
+                ref float b0 = ref Unsafe.Add(ref bColumns, (nint)k * columns);
+                TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
+                s0 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 0), s0); s1 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, width), s1);
+                s2 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 2 * width), s2); s3 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 3 * width), s3);
+                s4 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 4 * width), s4); s5 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 5 * width), s5);
+                s6 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 6 * width), s6); s7 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 7 * width), s7);
+            }
+
+            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7);
+        }
+
         // 4 vectors: 4 independent chains of multiply-adds.
         for (; n <= columns - (4 * width); n += 4 * width)
         {
@@ -318,6 +388,70 @@ internal static class Gemm
         }
 
         return n;
+    }
+
+    // Rows m .. m+3, the fewer than TWidth.Count columns from n to the end as one masked vector per row (where the
+    // processor masks; else returns n). The operands are pinned by Multiply.
+    private static unsafe int FourRowsMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+        where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        int columns = TGemm.Columns;
+        if (!TWidth.CanMask || n >= columns)
+        {
+            return n;
+        }
+
+        TVector mask = TWidth.FirstLanes(columns - n);
+        ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
+        ref float a1 = ref Unsafe.Add(ref a0, TGemm.RowStride);
+        ref float a2 = ref Unsafe.Add(ref a1, TGemm.RowStride);
+        ref float a3 = ref Unsafe.Add(ref a2, TGemm.RowStride);
+        float* c0 = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n));
+        TVector s0 = TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
+        TVector s1 = s0, s2 = s0, s3 = s0;
+        float* bColumns = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, n));
+        for (int k = 0; k < depth; k++)
+        {
+            TVector b0 = TWidth.LoadFirst(bColumns + ((nint)k * columns), mask);
+            s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), b0, s0);
+            s1 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a1, k), b0, s1);
+            s2 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a2, k), b0, s2);
+            s3 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a3, k), b0, s3);
+        }
+
+        TWidth.StoreFirst(s0, c0, mask);
+        TWidth.StoreFirst(s1, c0 + columns, mask);
+        TWidth.StoreFirst(s2, c0 + (2 * columns), mask);
+        TWidth.StoreFirst(s3, c0 + (3 * columns), mask);
+        return columns;
+    }
+
+    // Row m, the fewer than TWidth.Count columns from n to the end as one masked vector (where the processor masks;
+    // else returns n). The operands are pinned by Multiply.
+    private static unsafe int OneRowMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+        where TGemm : struct, IGemm
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        int columns = TGemm.Columns;
+        if (!TWidth.CanMask || n >= columns)
+        {
+            return n;
+        }
+
+        TVector mask = TWidth.FirstLanes(columns - n);
+        ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
+        TVector s0 = TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
+        float* bColumns = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, n));
+        for (int k = 0; k < depth; k++)
+        {
+            s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), TWidth.LoadFirst(bColumns + ((nint)k * columns), mask), s0);
+        }
+
+        TWidth.StoreFirst(s0, (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n)), mask);
+        return columns;
     }
 
     // Rows m .. m+3, the columns from n to the end, one at a time.

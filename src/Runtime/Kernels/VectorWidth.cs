@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Kernels;
 
@@ -32,6 +33,24 @@ internal interface IVectorWidth<TVector>
 
     /// <summary><c>a · b + addend</c>, fused (one rounding) where the processor has FMA, as <c>MultiplyAddEstimate</c>.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
+
+    /// <summary>
+    /// Whether the processor loads and stores the first lanes of a vector alone (AVX-512 and AVX masked moves), so that
+    /// a run of fewer than <see cref="Count"/> floats still takes one vector instead of a scalar loop.
+    /// </summary>
+    static abstract bool CanMask { get; }
+
+    /// <summary>All bits set in lanes <c>[0, count)</c>, clear in the others; <c>0 &lt; count &lt; Count</c>.</summary>
+    static abstract TVector FirstLanes(int count);
+
+    /// <summary>
+    /// The lanes of <paramref name="mask"/> from <paramref name="source"/>, 0 in the others. Only the masked lanes'
+    /// memory is touched (the processor suppresses faults in the others); <paramref name="source"/> must be pinned.
+    /// </summary>
+    static abstract unsafe TVector LoadFirst(float* source, TVector mask);
+
+    /// <summary>Writes the lanes of <paramref name="mask"/> only; <paramref name="destination"/> must be pinned.</summary>
+    static abstract unsafe void StoreFirst(TVector value, float* destination, TVector mask);
 }
 
 /// <summary>512-bit vectors: 16 lanes (AVX-512).</summary>
@@ -54,6 +73,17 @@ internal readonly struct Width512 : IVectorWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> addend) => Vector512.MultiplyAddEstimate(a, b, addend);
+
+    public static bool CanMask => Avx512F.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> FirstLanes(int count) => Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<float> LoadFirst(float* source, Vector512<float> mask) => Avx512F.MaskLoad(source, mask, Vector512<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreFirst(Vector512<float> value, float* destination, Vector512<float> mask) => Avx512F.MaskStore(destination, mask, value);
 }
 
 /// <summary>256-bit vectors: 8 lanes (AVX).</summary>
@@ -76,6 +106,17 @@ internal readonly struct Width256 : IVectorWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) => Vector256.MultiplyAddEstimate(a, b, addend);
+
+    public static bool CanMask => Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FirstLanes(int count) => Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<float> LoadFirst(float* source, Vector256<float> mask) => Avx.MaskLoad(source, mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreFirst(Vector256<float> value, float* destination, Vector256<float> mask) => Avx.MaskStore(destination, mask, value);
 }
 
 /// <summary>128-bit vectors: 4 lanes (SSE, NEON).</summary>
@@ -98,4 +139,15 @@ internal readonly struct Width128 : IVectorWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) => Vector128.MultiplyAddEstimate(a, b, addend);
+
+    public static bool CanMask => Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FirstLanes(int count) => Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<float> LoadFirst(float* source, Vector128<float> mask) => Avx.MaskLoad(source, mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreFirst(Vector128<float> value, float* destination, Vector128<float> mask) => Avx.MaskStore(destination, mask, value);
 }

@@ -37,6 +37,8 @@ internal readonly struct N31 : IConst { public static int Value => 31; }
 
 internal readonly struct N33 : IConst { public static int Value => 33; }
 
+internal readonly struct N200 : IConst { public static int Value => 200; }
+
 internal readonly struct N784 : IConst { public static int Value => 784; }
 
 /// <summary>A Dense shape assembled from constants, as the generator would emit it for one layer.</summary>
@@ -97,6 +99,10 @@ internal abstract class DenseKernel
         kernels.Add(Create(8, 784));
         kernels.Add(Create(17, 784));
         kernels.Add(Create(33, 784));
+
+        // 200 columns: at batch 1, a tile of 8 vectors, one of 4 and a masked tail at 512 bits; three tiles of 8 and one
+        // vector at 256 bits (784 columns take the 16-vector tiles).
+        kernels.Add(Create(33, 200));
         var table = new Dictionary<string, DenseKernel>();
         foreach (DenseKernel kernel in kernels)
         {
@@ -120,6 +126,7 @@ internal abstract class DenseKernel
         17 => next.Visit<N17>(),
         31 => next.Visit<N31>(),
         33 => next.Visit<N33>(),
+        200 => next.Visit<N200>(),
         784 => next.Visit<N784>(),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "No marker type for this size."),
     };
