@@ -83,7 +83,7 @@ public static class Dense
         CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
         CheckLength(transposedWeights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(transposedWeights));
         CheckLength(inputGradients.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputGradients));
-        Transpose(weights, transposedWeights, FrozenShape<TLayer>.Inputs, FrozenShape<TLayer>.Units);
+        Transpose.Matrix(weights, transposedWeights, FrozenShape<TLayer>.Inputs, FrozenShape<TLayer>.Units);
         Gemm.Multiply<InputGradientGemm<TLayer>>(
             ref MemoryMarshal.GetReference(outputGradients), ref MemoryMarshal.GetReference(transposedWeights), ref MemoryMarshal.GetReference(inputGradients),
             ref MemoryMarshal.GetReference(inputGradients), batchSize);
@@ -96,32 +96,6 @@ public static class Dense
         for (int row = 0; row < matrix.Length; row += sums.Length)
         {
             TensorPrimitives.Add(sums, matrix.Slice(row, sums.Length), sums);
-        }
-    }
-
-    /// <summary>
-    /// <c>destination[c, r] = source[r, c]</c> for a row-major <c>[rows x columns]</c> source, in blocks of 16 x 16 so that
-    /// the 16 destination lines a block writes stay in L1 (row by row, each write touched a new line: 6 ns per element
-    /// for 256 x 128, more than the rest of a batch-1 backward pass).
-    /// </summary>
-    private static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
-    {
-        const int Block = 16;
-        for (int r0 = 0; r0 < rows; r0 += Block)
-        {
-            int r1 = Math.Min(r0 + Block, rows);
-            for (int c0 = 0; c0 < columns; c0 += Block)
-            {
-                int c1 = Math.Min(c0 + Block, columns);
-                for (int r = r0; r < r1; r++)
-                {
-                    ReadOnlySpan<float> row = source.Slice((r * columns) + c0, c1 - c0);
-                    for (int c = 0; c < row.Length; c++)
-                    {
-                        destination[((c0 + c) * rows) + r] = row[c];
-                    }
-                }
-            }
         }
     }
 
