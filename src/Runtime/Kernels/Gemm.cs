@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -70,21 +71,41 @@ internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct
 /// processor masks (AVX-512, AVX), else a scalar loop. A tile of 4 rows by 4 vectors of columns keeps 16 accumulators in
 /// registers across k (4 loads of B and 4 broadcasts of A per 16 fused multiply-adds), which needs the 32 vector
 /// registers of AVX-512; narrower widths take tiles of 4 rows by 2 vectors. The rows past the last whole group of 4 (all
-/// of them at batch 1) take one-row tiles of up to 16 vectors, so that B streams through in long contiguous runs. Every
-/// output element is the same sequence of multiply-adds over k whatever tile or width computes it (fused where the
-/// processor has FMA), so neither tiling nor width changes a result.
+/// of them at batch 1) take one-row tiles of up to 16 vectors, so that B streams through in long contiguous runs.
+/// <para>
+/// Every output element is the same sequence of operations whatever tile, width or thread computes it (multiply-adds
+/// fused where the processor has FMA), so none of them changes a result. For a product with a large constant depth K
+/// (see <see cref="DepthHalf{TGemm}"/>) that sequence is <c>(init + Σ_{k &lt; h}) + Σ_{k ≥ h}</c>, the two halves summed
+/// apart: a batch of one row then splits over two cores by depth, each core reading half of B (the weights) from its own
+/// L2, with the same bits as one core running both halves.
+/// </para>
 /// </summary>
 internal static class Gemm
 {
     private const int RowTile = 4;
 
-    // Products of fewer multiply-adds than this (a few microseconds on one core) stay on the calling thread.
+    // Products of fewer multiply-adds than this (a few microseconds on one core) stay on the calling thread when split by
+    // rows; split by depth (one to seven rows, both halves' sums written), from a quarter of it.
     private const long ParallelWork = 1L << 18;
+    private const long DepthSplitWork = 1L << 16;
+
+    // The most floats of second-half sums a depth split keeps on the stack (16 KiB).
+    private const int MaxPartials = 4096;
+
+    /// <summary>
+    /// The depth h at which a product's sums are split in two halves, or 0 for one run over k: where the depth is a
+    /// constant of at least 64 and a row of C costs at least 2^16 multiply-adds (the weights of a wide layer, about one
+    /// microsecond per row on one core, which a second core halves).
+    /// </summary>
+    private static int DepthHalf<TGemm>()
+        where TGemm : struct, IGemm =>
+        TGemm.Depth >= 64 && (long)TGemm.Depth * TGemm.Columns >= DepthSplitWork ? TGemm.Depth / 2 : 0;
 
     /// <summary>
     /// C = init + A·B for the shape <typeparamref name="TGemm"/>. The caller has checked every length: this method reads
-    /// <c>a</c>, <c>b</c>, <c>bias</c> and writes <c>c</c> without bounds checks. A large product is split by rows with
-    /// the <see cref="HelperThread"/> (see <see cref="Parallelism"/>); every row is computed the same way either way.
+    /// <c>a</c>, <c>b</c>, <c>bias</c> and writes <c>c</c> without bounds checks. A large product is split by rows, and a
+    /// product of a few rows with a deep constant K by depth, with the <see cref="HelperThread"/> (see
+    /// <see cref="Parallelism"/>); every element is computed the same way either way.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Multiply<TGemm>(ref float a, ref float b, ref float c, ref float bias, int batchSize)
@@ -92,46 +113,109 @@ internal static class Gemm
     {
         int rows = TGemm.Rows >= 0 ? TGemm.Rows : batchSize;
         int depth = TGemm.Depth >= 0 ? TGemm.Depth : batchSize;
+        int half = DepthHalf<TGemm>();
+        long work = (long)rows * TGemm.Columns * depth;
 
-        // Pinned until every row is done (TrySplit returns only when both halves are): the masked tile at the end of a
-        // row takes the operands' addresses.
+        // Pinned until every row is done (TrySplit returns only when both halves are): the masked tiles take the operands'
+        // addresses, and the helper reads them through pointers.
         fixed (float* pa = &a, pb = &b, pc = &c, pBias = &bias)
         {
-            if (rows >= 2 * RowTile && (long)rows * TGemm.Columns * depth >= ParallelWork && Parallelism.MaxThreads > 1)
+            if (Parallelism.MaxThreads > 1)
             {
-                int split = rows / 2 / RowTile * RowTile;
-                var job = new Job(pa, pb, pc, pBias, depth);
-                if (HelperThread.TrySplit(&RowsOf<TGemm>, &job, 0, split, rows))
+                if (rows >= 2 * RowTile && work >= ParallelWork)
                 {
-                    return;
+                    int split = rows / 2 / RowTile * RowTile;
+                    var job = new Job(pa, pb, pc, pBias, null, rows, depth, half);
+                    if (HelperThread.TrySplit(&RowsOf<TGemm>, &job, 0, split, rows))
+                    {
+                        return;
+                    }
+                }
+                else if (half > 0 && rows * TGemm.Columns <= MaxPartials && work >= DepthSplitWork)
+                {
+                    // This core sums k < h into C, the helper k ≥ h into partials; then C += partials, as Pass 2 would.
+                    int count = rows * TGemm.Columns;
+                    float* partials = stackalloc float[count];
+                    var job = new Job(pa, pb, pc, pBias, partials, rows, depth, half);
+                    if (HelperThread.TrySplit(&HalvesOf<TGemm>, &job, 0, 1, 2))
+                    {
+                        var sums = new Span<float>(pc, count);
+                        TensorPrimitives.Add(sums, new ReadOnlySpan<float>(partials, count), sums);
+                        return;
+                    }
                 }
             }
 
-            Rows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth);
+            AllRows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth, half);
         }
+    }
+
+    // Rows [from, to) of C, in one run over k or in the two halves.
+    private static void AllRows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth, int half)
+        where TGemm : struct, IGemm
+    {
+        if (half == 0)
+        {
+            Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, depth, fromInit: true, addToC: false));
+            return;
+        }
+
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, half, fromInit: true, addToC: false));
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(half, depth, fromInit: false, addToC: true));
     }
 
     private static unsafe void RowsOf<TGemm>(void* state, int from, int to)
         where TGemm : struct, IGemm
     {
         var job = (Job*)state;
-        Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, from, to, job->Depth);
+        AllRows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, from, to, job->Depth, job->Half);
+    }
+
+    // Range [0, 1): init + Σ_{k < h} into C; range [1, 2): Σ_{k ≥ h} from zero into the partials.
+    private static unsafe void HalvesOf<TGemm>(void* state, int from, int to)
+        where TGemm : struct, IGemm
+    {
+        var job = (Job*)state;
+        int rows = job->Rows;
+        if (from == 0)
+        {
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, 0, rows, new Pass(0, job->Half, fromInit: true, addToC: false));
+        }
+        else
+        {
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->Partials, ref *job->Bias, 0, rows, new Pass(job->Half, job->Depth, fromInit: false, addToC: false));
+        }
     }
 
     // The operands of a split product, as pointers pinned by the caller (see HelperThread).
-    private readonly unsafe struct Job(float* a, float* b, float* c, float* bias, int depth)
+    private readonly unsafe struct Job(float* a, float* b, float* c, float* bias, float* partials, int rows, int depth, int half)
     {
         public readonly float* A = a;
         public readonly float* B = b;
         public readonly float* C = c;
         public readonly float* Bias = bias;
+        public readonly float* Partials = partials;
+        public readonly int Rows = rows;
         public readonly int Depth = depth;
+        public readonly int Half = half;
     }
 
-    // Rows [from, to) of C; from is a multiple of 4 or the first row past the last whole tile. At each width the
-    // whole vectors go first, then (where the processor masks) the columns left over take one masked vector.
+    /// <summary>
+    /// One run over k in <c>[From, To)</c>: each sum starts from the bias row (where the product has one) if
+    /// <see cref="FromInit"/>, else from zero, and is added to what C holds if <see cref="AddToC"/>, else stored.
+    /// </summary>
+    private readonly struct Pass(int from, int to, bool fromInit, bool addToC)
+    {
+        public readonly int From = from;
+        public readonly int To = to;
+        public readonly bool FromInit = fromInit;
+        public readonly bool AddToC = addToC;
+    }
+
+    // Rows [from, to) of C for one pass over k; from is a multiple of 4 or the first row past the last whole tile. At
+    // each width the whole vectors go first, then (where the processor masks) the columns left over take one masked vector.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth)
+    private static void Rows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, Pass pass)
         where TGemm : struct, IGemm
     {
         int m = from;
@@ -140,23 +224,23 @@ internal static class Gemm
             int n = 0;
             if (Width512.IsAccelerated)
             {
-                n = FourRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = FourRowsMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = FourRowsMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
             if (Width256.IsAccelerated)
             {
-                n = FourRows<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = FourRowsMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRows<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = FourRowsMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
             if (Width128.IsAccelerated)
             {
-                n = FourRows<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = FourRowsMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = FourRows<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = FourRowsMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
-            FourRowsScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
+            FourRowsScalar<TGemm>(ref a, ref b, ref c, ref bias, m, pass, n);
         }
 
         for (; m < to; m++)
@@ -164,32 +248,32 @@ internal static class Gemm
             int n = 0;
             if (Width512.IsAccelerated)
             {
-                n = OneRow<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = OneRowMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRow<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = OneRowMasked<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
             if (Width256.IsAccelerated)
             {
-                n = OneRow<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = OneRowMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRow<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = OneRowMasked<TGemm, Width256, Vector256<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
             if (Width128.IsAccelerated)
             {
-                n = OneRow<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
-                n = OneRowMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, depth, n);
+                n = OneRow<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
+                n = OneRowMasked<TGemm, Width128, Vector128<float>>(ref a, ref b, ref c, ref bias, m, pass, n);
             }
 
-            OneRowScalar<TGemm>(ref a, ref b, ref c, ref bias, m, depth, n);
+            OneRowScalar<TGemm>(ref a, ref b, ref c, ref bias, m, pass, n);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Start<TGemm, TWidth, TVector>(ref float bias, int n)
+    private static TVector Start<TGemm, TWidth, TVector>(ref float bias, int n, Pass pass)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct =>
-        TGemm.AddBias ? TWidth.Load(ref bias, n) : TWidth.Zero;
+        pass.FromInit && TGemm.AddBias ? TWidth.Load(ref bias, n) : TWidth.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector A<TGemm, TWidth, TVector>(ref float row, int k)
@@ -199,7 +283,7 @@ internal static class Gemm
         TWidth.Broadcast(Unsafe.Add(ref row, (nint)k * TGemm.DepthStride));
 
     // Rows m .. m+3, columns from n while whole vectors of TWidth fit; returns the first column not done.
-    private static int FourRows<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static int FourRows<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
@@ -220,11 +304,11 @@ internal static class Gemm
         {
             for (; n <= columns - (4 * width); n += 4 * width)
             {
-                TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
-                TVector s02 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width)), s03 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width));
+                TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
+                TVector s02 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width), pass), s03 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width), pass);
                 TVector s10 = s00, s11 = s01, s12 = s02, s13 = s03, s20 = s00, s21 = s01, s22 = s02, s23 = s03, s30 = s00, s31 = s01, s32 = s02, s33 = s03;
                 ref float bColumns = ref Unsafe.Add(ref b, n);
-                for (int k = 0; k < depth; k++)
+                for (int k = pass.From; k < pass.To; k++)
                 {
                     ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
                     TVector b0 = TWidth.Load(ref bRow, 0), b1 = TWidth.Load(ref bRow, width), b2 = TWidth.Load(ref bRow, 2 * width), b3 = TWidth.Load(ref bRow, 3 * width);
@@ -238,18 +322,18 @@ internal static class Gemm
                     s30 = TWidth.MultiplyAdd(x, b0, s30); s31 = TWidth.MultiplyAdd(x, b1, s31); s32 = TWidth.MultiplyAdd(x, b2, s32); s33 = TWidth.MultiplyAdd(x, b3, s33);
                 }
 
-                Store4<TWidth, TVector>(ref c0, n, s00, s01, s02, s03); Store4<TWidth, TVector>(ref c1, n, s10, s11, s12, s13);
-                Store4<TWidth, TVector>(ref c2, n, s20, s21, s22, s23); Store4<TWidth, TVector>(ref c3, n, s30, s31, s32, s33);
+                Store4<TWidth, TVector>(ref c0, n, s00, s01, s02, s03, pass); Store4<TWidth, TVector>(ref c1, n, s10, s11, s12, s13, pass);
+                Store4<TWidth, TVector>(ref c2, n, s20, s21, s22, s23, pass); Store4<TWidth, TVector>(ref c3, n, s30, s31, s32, s33, pass);
             }
         }
 
         // 4 x 2 vectors: 8 accumulators, within the 16 registers of AVX2.
         for (; n <= columns - (2 * width); n += 2 * width)
         {
-            TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
+            TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
             TVector s10 = s00, s11 = s01, s20 = s00, s21 = s01, s30 = s00, s31 = s01;
             ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
+            for (int k = pass.From; k < pass.To; k++)
             {
                 ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
                 TVector b0 = TWidth.Load(ref bRow, 0), b1 = TWidth.Load(ref bRow, width);
@@ -263,15 +347,15 @@ internal static class Gemm
                 s30 = TWidth.MultiplyAdd(x, b0, s30); s31 = TWidth.MultiplyAdd(x, b1, s31);
             }
 
-            TWidth.Store(s00, ref c0, n); TWidth.Store(s01, ref c0, n + width); TWidth.Store(s10, ref c1, n); TWidth.Store(s11, ref c1, n + width);
-            TWidth.Store(s20, ref c2, n); TWidth.Store(s21, ref c2, n + width); TWidth.Store(s30, ref c3, n); TWidth.Store(s31, ref c3, n + width);
+            Finish<TWidth, TVector>(s00, ref c0, n, pass); Finish<TWidth, TVector>(s01, ref c0, n + width, pass); Finish<TWidth, TVector>(s10, ref c1, n, pass); Finish<TWidth, TVector>(s11, ref c1, n + width, pass);
+            Finish<TWidth, TVector>(s20, ref c2, n, pass); Finish<TWidth, TVector>(s21, ref c2, n + width, pass); Finish<TWidth, TVector>(s30, ref c3, n, pass); Finish<TWidth, TVector>(s31, ref c3, n + width, pass);
         }
 
         for (; n <= columns - width; n += width)
         {
-            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n), s1 = s0, s2 = s0, s3 = s0;
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s1 = s0, s2 = s0, s3 = s0;
             ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
+            for (int k = pass.From; k < pass.To; k++)
             {
                 TVector b0 = TWidth.Load(ref bColumns, (nint)k * columns);
                 s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), b0, s0);
@@ -280,14 +364,14 @@ internal static class Gemm
                 s3 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a3, k), b0, s3);
             }
 
-            TWidth.Store(s0, ref c0, n); TWidth.Store(s1, ref c1, n); TWidth.Store(s2, ref c2, n); TWidth.Store(s3, ref c3, n);
+            Finish<TWidth, TVector>(s0, ref c0, n, pass); Finish<TWidth, TVector>(s1, ref c1, n, pass); Finish<TWidth, TVector>(s2, ref c2, n, pass); Finish<TWidth, TVector>(s3, ref c3, n, pass);
         }
 
         return n;
     }
 
     // Row m, columns from n while whole vectors of TWidth fit; returns the first column not done.
-    private static int OneRow<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static int OneRow<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
@@ -306,16 +390,16 @@ internal static class Gemm
             {
                 ref float bias0 = ref Unsafe.Add(ref bias, n);
                 ref float bias8 = ref Unsafe.Add(ref bias0, 8 * width);
-                TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width);
-                TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width);
-                TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width);
-                TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width);
-                TVector t0 = Start<TGemm, TWidth, TVector>(ref bias8, 0), t1 = Start<TGemm, TWidth, TVector>(ref bias8, width);
-                TVector t2 = Start<TGemm, TWidth, TVector>(ref bias8, 2 * width), t3 = Start<TGemm, TWidth, TVector>(ref bias8, 3 * width);
-                TVector t4 = Start<TGemm, TWidth, TVector>(ref bias8, 4 * width), t5 = Start<TGemm, TWidth, TVector>(ref bias8, 5 * width);
-                TVector t6 = Start<TGemm, TWidth, TVector>(ref bias8, 6 * width), t7 = Start<TGemm, TWidth, TVector>(ref bias8, 7 * width);
+                TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0, pass), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width, pass);
+                TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width, pass), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width, pass);
+                TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width, pass), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width, pass);
+                TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width, pass), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width, pass);
+                TVector t0 = Start<TGemm, TWidth, TVector>(ref bias8, 0, pass), t1 = Start<TGemm, TWidth, TVector>(ref bias8, width, pass);
+                TVector t2 = Start<TGemm, TWidth, TVector>(ref bias8, 2 * width, pass), t3 = Start<TGemm, TWidth, TVector>(ref bias8, 3 * width, pass);
+                TVector t4 = Start<TGemm, TWidth, TVector>(ref bias8, 4 * width, pass), t5 = Start<TGemm, TWidth, TVector>(ref bias8, 5 * width, pass);
+                TVector t6 = Start<TGemm, TWidth, TVector>(ref bias8, 6 * width, pass), t7 = Start<TGemm, TWidth, TVector>(ref bias8, 7 * width, pass);
                 ref float bColumns = ref Unsafe.Add(ref b, n);
-                for (int k = 0; k < depth; k++)
+                for (int k = pass.From; k < pass.To; k++)
                 {
                     ref float b0 = ref Unsafe.Add(ref bColumns, (nint)k * columns);
                     ref float b8 = ref Unsafe.Add(ref b0, 8 * width);
@@ -330,20 +414,20 @@ internal static class Gemm
                     t6 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 6 * width), t6); t7 = TWidth.MultiplyAdd(x, TWidth.Load(ref b8, 7 * width), t7);
                 }
 
-                Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7);
-                Store4<TWidth, TVector>(ref c0, n + (8 * width), t0, t1, t2, t3); Store4<TWidth, TVector>(ref c0, n + (12 * width), t4, t5, t6, t7);
+                Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3, pass); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7, pass);
+                Store4<TWidth, TVector>(ref c0, n + (8 * width), t0, t1, t2, t3, pass); Store4<TWidth, TVector>(ref c0, n + (12 * width), t4, t5, t6, t7, pass);
             }
         }
 
         for (; n <= columns - (8 * width); n += 8 * width)
         {
             ref float bias0 = ref Unsafe.Add(ref bias, n);
-            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width);
-            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width);
-            TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width);
-            TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width);
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0, pass), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width, pass);
+            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias0, 2 * width, pass), s3 = Start<TGemm, TWidth, TVector>(ref bias0, 3 * width, pass);
+            TVector s4 = Start<TGemm, TWidth, TVector>(ref bias0, 4 * width, pass), s5 = Start<TGemm, TWidth, TVector>(ref bias0, 5 * width, pass);
+            TVector s6 = Start<TGemm, TWidth, TVector>(ref bias0, 6 * width, pass), s7 = Start<TGemm, TWidth, TVector>(ref bias0, 7 * width, pass);
             ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
+            for (int k = pass.From; k < pass.To; k++)
             {
                 ref float b0 = ref Unsafe.Add(ref bColumns, (nint)k * columns);
                 TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
@@ -353,16 +437,16 @@ internal static class Gemm
                 s6 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 6 * width), s6); s7 = TWidth.MultiplyAdd(x, TWidth.Load(ref b0, 7 * width), s7);
             }
 
-            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7);
+            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3, pass); Store4<TWidth, TVector>(ref c0, n + (4 * width), s4, s5, s6, s7, pass);
         }
 
         // 4 vectors: 4 independent chains of multiply-adds.
         for (; n <= columns - (4 * width); n += 4 * width)
         {
-            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n), s1 = Start<TGemm, TWidth, TVector>(ref bias, n + width);
-            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width)), s3 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width));
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s1 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
+            TVector s2 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width), pass), s3 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width), pass);
             ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
+            for (int k = pass.From; k < pass.To; k++)
             {
                 ref float bRow = ref Unsafe.Add(ref bColumns, (nint)k * columns);
                 TVector x = A<TGemm, TWidth, TVector>(ref a0, k);
@@ -372,19 +456,19 @@ internal static class Gemm
                 s3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * width), s3);
             }
 
-            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3);
+            Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3, pass);
         }
 
         for (; n <= columns - width; n += width)
         {
-            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n);
+            TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass);
             ref float bColumns = ref Unsafe.Add(ref b, n);
-            for (int k = 0; k < depth; k++)
+            for (int k = pass.From; k < pass.To; k++)
             {
                 s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), TWidth.Load(ref bColumns, (nint)k * columns), s0);
             }
 
-            TWidth.Store(s0, ref c0, n);
+            Finish<TWidth, TVector>(s0, ref c0, n, pass);
         }
 
         return n;
@@ -392,7 +476,7 @@ internal static class Gemm
 
     // Rows m .. m+3, the fewer than TWidth.Count columns from n to the end as one masked vector per row (where the
     // processor masks; else returns n). The operands are pinned by Multiply.
-    private static unsafe int FourRowsMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static unsafe int FourRowsMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
@@ -409,10 +493,10 @@ internal static class Gemm
         ref float a2 = ref Unsafe.Add(ref a1, TGemm.RowStride);
         ref float a3 = ref Unsafe.Add(ref a2, TGemm.RowStride);
         float* c0 = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n));
-        TVector s0 = TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
+        TVector s0 = pass.FromInit && TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
         TVector s1 = s0, s2 = s0, s3 = s0;
         float* bColumns = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, n));
-        for (int k = 0; k < depth; k++)
+        for (int k = pass.From; k < pass.To; k++)
         {
             TVector b0 = TWidth.LoadFirst(bColumns + ((nint)k * columns), mask);
             s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), b0, s0);
@@ -421,16 +505,16 @@ internal static class Gemm
             s3 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a3, k), b0, s3);
         }
 
-        TWidth.StoreFirst(s0, c0, mask);
-        TWidth.StoreFirst(s1, c0 + columns, mask);
-        TWidth.StoreFirst(s2, c0 + (2 * columns), mask);
-        TWidth.StoreFirst(s3, c0 + (3 * columns), mask);
+        FinishFirst<TWidth, TVector>(s0, c0, mask, pass);
+        FinishFirst<TWidth, TVector>(s1, c0 + columns, mask, pass);
+        FinishFirst<TWidth, TVector>(s2, c0 + (2 * columns), mask, pass);
+        FinishFirst<TWidth, TVector>(s3, c0 + (3 * columns), mask, pass);
         return columns;
     }
 
     // Row m, the fewer than TWidth.Count columns from n to the end as one masked vector (where the processor masks;
     // else returns n). The operands are pinned by Multiply.
-    private static unsafe int OneRowMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static unsafe int OneRowMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
@@ -443,19 +527,19 @@ internal static class Gemm
 
         TVector mask = TWidth.FirstLanes(columns - n);
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
-        TVector s0 = TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
+        TVector s0 = pass.FromInit && TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
         float* bColumns = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, n));
-        for (int k = 0; k < depth; k++)
+        for (int k = pass.From; k < pass.To; k++)
         {
             s0 = TWidth.MultiplyAdd(A<TGemm, TWidth, TVector>(ref a0, k), TWidth.LoadFirst(bColumns + ((nint)k * columns), mask), s0);
         }
 
-        TWidth.StoreFirst(s0, (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n)), mask);
+        FinishFirst<TWidth, TVector>(s0, (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n)), mask, pass);
         return columns;
     }
 
     // Rows m .. m+3, the columns from n to the end, one at a time.
-    private static void FourRowsScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static void FourRowsScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
     {
         int columns = TGemm.Columns;
@@ -469,8 +553,8 @@ internal static class Gemm
         ref float c3 = ref Unsafe.Add(ref c2, columns);
         for (; n < columns; n++)
         {
-            float s0 = TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f, s1 = s0, s2 = s0, s3 = s0;
-            for (int k = 0; k < depth; k++)
+            float s0 = pass.FromInit && TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f, s1 = s0, s2 = s0, s3 = s0;
+            for (int k = pass.From; k < pass.To; k++)
             {
                 float bk = Unsafe.Add(ref b, ((nint)k * columns) + n);
                 nint ak = (nint)k * TGemm.DepthStride;
@@ -480,12 +564,12 @@ internal static class Gemm
                 s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, ak), bk, s3);
             }
 
-            Unsafe.Add(ref c0, n) = s0; Unsafe.Add(ref c1, n) = s1; Unsafe.Add(ref c2, n) = s2; Unsafe.Add(ref c3, n) = s3;
+            Finish(ref Unsafe.Add(ref c0, n), s0, pass); Finish(ref Unsafe.Add(ref c1, n), s1, pass); Finish(ref Unsafe.Add(ref c2, n), s2, pass); Finish(ref Unsafe.Add(ref c3, n), s3, pass);
         }
     }
 
     // Row m, the columns from n to the end, one at a time.
-    private static void OneRowScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, int depth, int n)
+    private static void OneRowScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
     {
         int columns = TGemm.Columns;
@@ -493,24 +577,40 @@ internal static class Gemm
         ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
         for (; n < columns; n++)
         {
-            float s0 = TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f;
-            for (int k = 0; k < depth; k++)
+            float s0 = pass.FromInit && TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f;
+            for (int k = pass.From; k < pass.To; k++)
             {
                 s0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, (nint)k * TGemm.DepthStride), Unsafe.Add(ref b, ((nint)k * columns) + n), s0);
             }
 
-            Unsafe.Add(ref c0, n) = s0;
+            Finish(ref Unsafe.Add(ref c0, n), s0, pass);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store4<TWidth, TVector>(ref float row, int n, TVector s0, TVector s1, TVector s2, TVector s3)
+    private static void Store4<TWidth, TVector>(ref float row, int n, TVector s0, TVector s1, TVector s2, TVector s3, Pass pass)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
     {
-        TWidth.Store(s0, ref row, n);
-        TWidth.Store(s1, ref row, n + TWidth.Count);
-        TWidth.Store(s2, ref row, n + (2 * TWidth.Count));
-        TWidth.Store(s3, ref row, n + (3 * TWidth.Count));
+        Finish<TWidth, TVector>(s0, ref row, n, pass);
+        Finish<TWidth, TVector>(s1, ref row, n + TWidth.Count, pass);
+        Finish<TWidth, TVector>(s2, ref row, n + (2 * TWidth.Count), pass);
+        Finish<TWidth, TVector>(s3, ref row, n + (3 * TWidth.Count), pass);
     }
+
+    // Stores a sum, or adds it to C's value (the second half of a split depth).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish<TWidth, TVector>(TVector sum, ref float row, nint n, Pass pass)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct =>
+        TWidth.Store(pass.AddToC ? TWidth.Add(TWidth.Load(ref row, n), sum) : sum, ref row, n);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void FinishFirst<TWidth, TVector>(TVector sum, float* row, TVector mask, Pass pass)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct =>
+        TWidth.StoreFirst(pass.AddToC ? TWidth.Add(TWidth.LoadFirst(row, mask), sum) : sum, row, mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(ref float element, float sum, Pass pass) => element = pass.AddToC ? element + sum : sum;
 }

@@ -31,6 +31,9 @@ internal interface IVectorWidth<TVector>
     /// <summary><paramref name="value"/> in every lane.</summary>
     static abstract TVector Broadcast(float value);
 
+    /// <summary><c>a + b</c> lane by lane.</summary>
+    static abstract TVector Add(TVector a, TVector b);
+
     /// <summary><c>a · b + addend</c>, fused (one rounding) where the processor has FMA, as <c>MultiplyAddEstimate</c>.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
 
@@ -72,6 +75,9 @@ internal readonly struct Width512 : IVectorWidth<Vector512<float>>
     public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> addend) => Vector512.MultiplyAddEstimate(a, b, addend);
 
     public static bool CanMask => Avx512F.IsSupported;
@@ -105,6 +111,9 @@ internal readonly struct Width256 : IVectorWidth<Vector256<float>>
     public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) => Vector256.MultiplyAddEstimate(a, b, addend);
 
     public static bool CanMask => Avx.IsSupported;
@@ -136,6 +145,9 @@ internal readonly struct Width128 : IVectorWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) => Vector128.MultiplyAddEstimate(a, b, addend);

@@ -103,6 +103,9 @@ internal abstract class DenseKernel
         // 200 columns: at batch 1, a tile of 8 vectors, one of 4 and a masked tail at 512 bits; three tiles of 8 and one
         // vector at 256 bits (784 columns take the 16-vector tiles).
         kernels.Add(Create(33, 200));
+
+        // 784 x 200: deep and wide enough that its forward and input-gradient sums run in two halves (Gemm.DepthHalf).
+        kernels.Add(Create(784, 200));
         var table = new Dictionary<string, DenseKernel>();
         foreach (DenseKernel kernel in kernels)
         {

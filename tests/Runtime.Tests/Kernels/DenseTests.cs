@@ -10,7 +10,7 @@ namespace StaticNet.Tests.Kernels;
 /// <summary>
 /// <see cref="Dense"/> against a naive triple loop in double, over every pair of the awkward sizes 1, 3, 7, 8, 9, 15, 16,
 /// 17, 31, 33 as Inputs and Units (below and above one vector, one vector, a vector plus one, tiles of two and three
-/// vectors with and without a scalar tail), plus 784 paired with a few of them and 33 x 200, at batch sizes 1, 2, 3, 4, 5, 63, 64, 65
+/// vectors with and without a scalar tail), plus 784 paired with a few of them and 33 x 200 and 784 x 200, at batch sizes 1, 2, 3, 4, 5, 63, 64, 65
 /// (one-row and four-row tiles and their remainders).
 /// <para>
 /// Tolerance: <c>|actual - exact| ≤ γ_n · Σ|terms|</c> with <c>γ_n = n·u / (1 - n·u)</c>, <c>u = 2^-24</c> and n the
@@ -42,7 +42,7 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
         int[] sizes = [1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 784];
         DenseKernel[] kernels = [.. DenseKernel.All.Values];
 
-        Assert.Equal(108, kernels.Length);
+        Assert.Equal(109, kernels.Length);
         foreach (int size in sizes)
         {
             // Each size is the columns of some GEMM (Units for the forward pass and the weight gradients, Inputs for the
@@ -181,12 +181,15 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// Gemm's promise: "every output element is the same sequence of multiply-adds over k whatever tile computes it".
-    /// The row tiles (four rows, or one row for the remainder of the batch) must not change a single bit.
+    /// Gemm's promise: "every output element is the same sequence of operations whatever tile, width or thread computes
+    /// it". The row tiles (four rows, or one row for the remainder of the batch), the split of a batch by rows over two
+    /// threads and the split of one row by depth over two threads (784 x 200: its forward and input-gradient sums run in
+    /// two halves) must not change a single bit.
     /// </summary>
     [Theory]
     [InlineData(784, 33)]
     [InlineData(33, 784)]
+    [InlineData(784, 200)]
     [InlineData(17, 31)]
     [InlineData(31, 17)]
     [InlineData(9, 16)]
@@ -196,33 +199,37 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
         const int Batch = 65;
         var random = new Random(inputs * 1000 + units);
         float[] x = Uniform(random, Batch * inputs), w = Uniform(random, inputs * units), b = Uniform(random, units), dz = Uniform(random, Batch * units);
-
-        // Split between two threads (by rows, where the product is large enough) or not: the same bits.
         int threads = Parallelism.MaxThreads;
         try
         {
-            Parallelism.MaxThreads = 1;
-            int[] one = Bits(RunAll(kernel, x, w, b, dz, Batch));
-            Parallelism.MaxThreads = 2;
-            Assert.Equal(one, Bits(RunAll(kernel, x, w, b, dz, Batch)));
+            var batchBits = new List<int[]>();
+            foreach (int maxThreads in new[] { 1, 2 })
+            {
+                Parallelism.MaxThreads = maxThreads;
+                batchBits.Add(Bits(RunAll(kernel, x, w, b, dz, Batch)));
+
+                // Row by row alone (batch 1: one-row tiles only, split by depth where the sums are) equals the same row
+                // inside the batch of 65 (four-row tiles for rows 0 to 63, a one-row tile for row 64), in the two
+                // kernels whose rows are the samples.
+                float[] outputs = new float[Batch * units], inputGradients = new float[Batch * inputs], transposed = new float[inputs * units];
+                kernel.Forward(x, w, b, outputs, Batch);
+                kernel.InputGradients(dz, w, transposed, inputGradients, Batch);
+                foreach (int row in new[] { 0, 1, 3, 4, 62, 63, 64 })
+                {
+                    float[] one = new float[units], oneGradients = new float[inputs];
+                    kernel.Forward(x.AsSpan(row * inputs, inputs), w, b, one, 1);
+                    kernel.InputGradients(dz.AsSpan(row * units, units), w, transposed, oneGradients, 1);
+                    Assert.Equal(Bits(outputs.AsSpan(row * units, units).ToArray()), Bits(one));
+                    Assert.Equal(Bits(inputGradients.AsSpan(row * inputs, inputs).ToArray()), Bits(oneGradients));
+                }
+            }
+
+            // Split between two threads (by rows, where the product is large enough) or not: the same bits.
+            Assert.Equal(batchBits[0], batchBits[1]);
         }
         finally
         {
             Parallelism.MaxThreads = threads;
-        }
-
-        // Row by row alone (batch 1: one-row tiles only) equals the same row inside the batch of 65 (four-row tiles for
-        // rows 0 to 63, a one-row tile for row 64), in the two kernels whose rows are the samples.
-        float[] outputs = new float[Batch * units], inputGradients = new float[Batch * inputs], transposed = new float[inputs * units];
-        kernel.Forward(x, w, b, outputs, Batch);
-        kernel.InputGradients(dz, w, transposed, inputGradients, Batch);
-        foreach (int row in new[] { 0, 1, 3, 4, 62, 63, 64 })
-        {
-            float[] one = new float[units], oneGradients = new float[inputs];
-            kernel.Forward(x.AsSpan(row * inputs, inputs), w, b, one, 1);
-            kernel.InputGradients(dz.AsSpan(row * units, units), w, transposed, oneGradients, 1);
-            Assert.Equal(Bits(outputs.AsSpan(row * units, units).ToArray()), Bits(one));
-            Assert.Equal(Bits(inputGradients.AsSpan(row * inputs, inputs).ToArray()), Bits(oneGradients));
         }
     }
 
