@@ -5,7 +5,10 @@ using Xunit;
 
 namespace StaticNet.Integration.Tests;
 
-/// <summary>784 → 128 → 64 → 10: every product at batch 64 is large enough to be split between two threads.</summary>
+/// <summary>
+/// 784 → 128 → 64 → 10: every product at batch 64 is large enough to be split between two threads by rows, the first
+/// layer's forward product at batch 1 by depth, and its 109,386 parameters make an optimizer sweep split in halves.
+/// </summary>
 [Network(InputSize = 784)]
 [Dense(128, Activation.ReLU)]
 [Dense(64, Activation.Tanh)]
@@ -15,8 +18,9 @@ namespace StaticNet.Integration.Tests;
 public partial class SplitAcrossThreads { }
 
 /// <summary>
-/// The kernels split large products by rows between two threads (<see cref="Parallelism"/>); each output element is
-/// computed by one thread in the same order, so training and prediction are bit-identical for 1 and 2 threads.
+/// The kernels split large products by rows or by depth, and long optimizer sweeps in halves, between two threads
+/// (<see cref="Parallelism"/>); each element is computed the same way either way, so training and prediction are
+/// bit-identical for 1 and 2 threads.
 /// </summary>
 [Collection(nameof(ParallelismSetting))]
 public sealed class ThreadCountTests
@@ -88,15 +92,16 @@ public sealed class ThreadCountTests
         var losses = new float[6];
         foreach (int step in Enumerable.Range(0, losses.Length))
         {
-            int batch = step % 2 == 0 ? 64 : 37; // 37: a split with a remainder row tile
+            int batch = (step % 3) switch { 0 => 64, 1 => 37, _ => 1 }; // 37: a remainder row tile; 1: split by depth
             float[] inputs = TestData.Uniform(random, batch * 784, 0, 1);
             int[] labels = TestData.Labels(random, batch, 10);
             losses[step] = network.TrainStep(inputs, labels, batch);
         }
 
         float[] sample = TestData.Uniform(random, 100 * 784, 0, 1);
-        var outputs = new float[100 * 10];
-        network.Predict(sample, outputs, 100);
+        var outputs = new float[101 * 10];
+        network.Predict(sample, outputs.AsSpan(0, 100 * 10), 100);
+        network.Predict(sample.AsSpan(0, 784), outputs.AsSpan(100 * 10), 1);
         return (TestData.Bits(network.Parameters), TestData.Bits(outputs), losses);
     }
 }

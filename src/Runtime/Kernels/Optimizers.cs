@@ -1,15 +1,17 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
 /// Optimizer steps as one vectorised sweep over a range of parameters, their gradients and the optimizer's state
 /// buffers (each read and written once), with the <see cref="Penalty"/> folded in. Every rule is written once over
-/// <see cref="Vector{T}"/>; the elements past the last whole vector go through the same code in a zero-padded
-/// vector, so the tail gives exactly what a scalar loop would (every operation is correctly rounded per lane).
+/// <see cref="IVectorWidth{TVector}"/> and runs at 512 bits where AVX-512 is accelerated, then 256 and 128; the
+/// elements past the last whole 128-bit vector go through the same code in a zero-padded vector. Every operation is
+/// correctly rounded per lane (no fused multiply-adds), so the width and the tail give exactly what a scalar loop would.
+/// A long range is swept by two cores, each half by one (see <see cref="Parallelism"/>), with the same result.
 /// Defaults and arrangements are PyTorch's. Lengths are checked on entry; allocation-free and thread-safe.
 /// </summary>
 public static class Optimizers
@@ -111,29 +113,35 @@ public static class Optimizers
 
     /// <summary>
     /// One vector of an update rule: the new weights and states from the decayed weights, the penalised gradient and the
-    /// states. Values in and out, never by reference, so that the JIT keeps them in registers once the rule is inlined.
+    /// states. Values in and out, never by reference, so that the JIT keeps them in registers once the rule is inlined;
+    /// the rule's scalars are broadcast where they are used, and the JIT hoists the broadcasts out of the sweep's loop.
     /// </summary>
     private interface IRule
     {
         /// <summary>How many of the three state buffers the rule uses (the first ones).</summary>
         static abstract int States { get; }
 
-        Lanes Update(Vector<float> w, Vector<float> g, Lanes state);
+        Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct;
     }
 
     /// <summary>The weights and up to three states of one vector of parameters.</summary>
-    private struct Lanes
+    private struct Lanes<TVector>
+        where TVector : struct
     {
-        public Vector<float> W;
-        public Vector<float> S0;
-        public Vector<float> S1;
-        public Vector<float> S2;
+        public TVector W;
+        public TVector S0;
+        public TVector S1;
+        public TVector S2;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Ranges of fewer floats than this (a few microseconds of Adam on one core) are swept by the calling thread alone.
+    private const int ParallelLength = 1 << 15;
+
     private static void Sweep<TRule>(
         Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
-        where TRule : struct, IRule
+        where TRule : unmanaged, IRule
     {
         int length = weights.Length;
         CheckLength(gradients.Length, length, nameof(gradients));
@@ -152,127 +160,195 @@ public static class Optimizers
             CheckLength(state2.Length, length, "state");
         }
 
-        // Without penalties the terms are exact no-ops (g + 0, w·1): skip them, the sweep is bound by memory and divisions.
-        bool penalized = penalty != Penalty.None;
-        int whole = length - (length % Vector<float>.Count);
-        Vectors(
-            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(gradients), ref MemoryMarshal.GetReference(state0),
-            ref MemoryMarshal.GetReference(state1), ref MemoryMarshal.GetReference(state2), whole, penalized, penalty, rule);
-
-        if (whole < length)
-        {
-            // The tail in zero-padded vectors: the same arithmetic lane by lane, written back for the live lanes only.
-            int tail = length - whole;
-            Span<float> padded = stackalloc float[5 * Vector<float>.Count];
-            padded.Clear();
-            Span<float> pw = padded[..Vector<float>.Count], pg = padded.Slice(Vector<float>.Count, Vector<float>.Count);
-            Span<float> p0 = padded.Slice(2 * Vector<float>.Count, Vector<float>.Count), p1 = padded.Slice(3 * Vector<float>.Count, Vector<float>.Count);
-            Span<float> p2 = padded.Slice(4 * Vector<float>.Count, Vector<float>.Count);
-            weights[whole..].CopyTo(pw);
-            gradients[whole..].CopyTo(pg);
-            if (TRule.States > 0)
-            {
-                state0[whole..].CopyTo(p0);
-            }
-
-            if (TRule.States > 1)
-            {
-                state1[whole..].CopyTo(p1);
-            }
-
-            if (TRule.States > 2)
-            {
-                state2[whole..].CopyTo(p2);
-            }
-
-            Vectors(ref pw[0], ref pg[0], ref p0[0], ref p1[0], ref p2[0], Vector<float>.Count, penalized, penalty, rule);
-            pw[..tail].CopyTo(weights[whole..]);
-            if (TRule.States > 0)
-            {
-                p0[..tail].CopyTo(state0[whole..]);
-            }
-
-            if (TRule.States > 1)
-            {
-                p1[..tail].CopyTo(state1[whole..]);
-            }
-
-            if (TRule.States > 2)
-            {
-                p2[..tail].CopyTo(state2[whole..]);
-            }
-        }
-    }
-
-    // The update over `count` floats, a whole number of vectors: the arrays' body, then the zero-padded tail.
-    private static void Vectors<TRule>(
-        ref float w, ref float g, ref float s0, ref float s1, ref float s2, int count, bool penalized, Penalty penalty, TRule rule)
-        where TRule : struct, IRule
-    {
         // Without penalties the terms are exact no-ops (g + 0, w·1): a loop without them, chosen once, not per vector.
-        if (penalized)
+        if (penalty != Penalty.None)
         {
-            Vectors<TRule, Penalized>(ref w, ref g, ref s0, ref s1, ref s2, count, penalty, rule);
+            Sweep<TRule, Penalized>(weights, gradients, state0, state1, state2, penalty, rule);
         }
         else
         {
-            Vectors<TRule, Unpenalized>(ref w, ref g, ref s0, ref s1, ref s2, count, penalty, rule);
+            Sweep<TRule, Unpenalized>(weights, gradients, state0, state1, state2, penalty, rule);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vectors<TRule, TPenalty>(
-        ref float w, ref float g, ref float s0, ref float s1, ref float s2, int count, Penalty penalty, TRule rule)
-        where TRule : struct, IRule
+    private static unsafe void Sweep<TRule, TPenalty>(
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
+        where TRule : unmanaged, IRule
         where TPenalty : struct, IPenaltyMode
     {
-        var l1 = new Vector<float>(penalty.L1);
-        var l2 = new Vector<float>(penalty.L2);
-        var decayFactor = new Vector<float>(penalty.DecayFactor);
-        for (nuint i = 0; i < (nuint)count; i += (nuint)Vector<float>.Count)
+        int length = weights.Length;
+
+        // Pinned until both halves are done (TrySplit returns only then). An unused state is empty: its pointer is never read.
+        fixed (float* w = weights, g = gradients, s0 = state0, s1 = state1, s2 = state2)
         {
-            Vector<float> w0 = Vector.LoadUnsafe(ref w, i);
-            Vector<float> gi = Vector.LoadUnsafe(ref g, i);
+            if (length >= ParallelLength && Parallelism.MaxThreads > 1)
+            {
+                // Halves on a 16-float (64-byte) boundary, so that no cache line is written by both cores.
+                int split = length / 2 / 16 * 16;
+                var job = new SweepJob<TRule>(w, g, s0, s1, s2, penalty, rule);
+                if (HelperThread.TrySplit(&RangeOf<TRule, TPenalty>, &job, 0, split, length))
+                {
+                    return;
+                }
+            }
+
+            Range<TRule, TPenalty>(w, g, s0, s1, s2, 0, length, penalty, rule);
+        }
+    }
+
+    // The operands of a split sweep, as pointers pinned by the caller (see HelperThread).
+    private readonly unsafe struct SweepJob<TRule>(float* w, float* g, float* s0, float* s1, float* s2, Penalty penalty, TRule rule)
+        where TRule : unmanaged, IRule
+    {
+        public readonly float* W = w;
+        public readonly float* G = g;
+        public readonly float* S0 = s0;
+        public readonly float* S1 = s1;
+        public readonly float* S2 = s2;
+        public readonly Penalty Penalty = penalty;
+        public readonly TRule Rule = rule;
+    }
+
+    private static unsafe void RangeOf<TRule, TPenalty>(void* state, int from, int to)
+        where TRule : unmanaged, IRule
+        where TPenalty : struct, IPenaltyMode
+    {
+        var job = (SweepJob<TRule>*)state;
+        Range<TRule, TPenalty>(job->W, job->G, job->S0, job->S1, job->S2, from, to, job->Penalty, job->Rule);
+    }
+
+    // Elements [from, to): whole vectors at the widest accelerated width, then narrower, then the zero-padded tail.
+    private static unsafe void Range<TRule, TPenalty>(float* w, float* g, float* s0, float* s1, float* s2, int from, int to, Penalty penalty, TRule rule)
+        where TRule : unmanaged, IRule
+        where TPenalty : struct, IPenaltyMode
+    {
+        int i = from;
+        if (Width512.IsAccelerated)
+        {
+            i = Vectors<TRule, TPenalty, Width512, Vector512<float>>(w, g, s0, s1, s2, i, to, penalty, rule);
+        }
+
+        if (Width256.IsAccelerated)
+        {
+            i = Vectors<TRule, TPenalty, Width256, Vector256<float>>(w, g, s0, s1, s2, i, to, penalty, rule);
+        }
+
+        // 128-bit vectors whether accelerated or not: without SIMD the runtime computes their lanes one by one, the same.
+        i = Vectors<TRule, TPenalty, Width128, Vector128<float>>(w, g, s0, s1, s2, i, to, penalty, rule);
+        if (i < to)
+        {
+            Tail<TRule, TPenalty>(w, g, s0, s1, s2, i, to, penalty, rule);
+        }
+    }
+
+    // The fewer than 4 elements [from, to) in zero-padded 128-bit vectors: the same arithmetic lane by lane, written back
+    // for the live lanes only.
+    private static unsafe void Tail<TRule, TPenalty>(float* w, float* g, float* s0, float* s1, float* s2, int from, int to, Penalty penalty, TRule rule)
+        where TRule : unmanaged, IRule
+        where TPenalty : struct, IPenaltyMode
+    {
+        const int Lanes = 4;
+        int count = to - from;
+        float* padded = stackalloc float[5 * Lanes];
+        new Span<float>(padded, 5 * Lanes).Clear();
+        Copy(w + from, padded, count);
+        Copy(g + from, padded + Lanes, count);
+        if (TRule.States > 0)
+        {
+            Copy(s0 + from, padded + (2 * Lanes), count);
+        }
+
+        if (TRule.States > 1)
+        {
+            Copy(s1 + from, padded + (3 * Lanes), count);
+        }
+
+        if (TRule.States > 2)
+        {
+            Copy(s2 + from, padded + (4 * Lanes), count);
+        }
+
+        Vectors<TRule, TPenalty, Width128, Vector128<float>>(
+            padded, padded + Lanes, padded + (2 * Lanes), padded + (3 * Lanes), padded + (4 * Lanes), 0, Lanes, penalty, rule);
+        Copy(padded, w + from, count);
+        if (TRule.States > 0)
+        {
+            Copy(padded + (2 * Lanes), s0 + from, count);
+        }
+
+        if (TRule.States > 1)
+        {
+            Copy(padded + (3 * Lanes), s1 + from, count);
+        }
+
+        if (TRule.States > 2)
+        {
+            Copy(padded + (4 * Lanes), s2 + from, count);
+        }
+    }
+
+    private static unsafe void Copy(float* source, float* destination, int count) =>
+        new ReadOnlySpan<float>(source, count).CopyTo(new Span<float>(destination, count));
+
+    // Whole vectors of TWidth from `from` while they fit before `to`; returns the first element not done.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int Vectors<TRule, TPenalty, TWidth, TVector>(
+        float* w, float* g, float* s0, float* s1, float* s2, int from, int to, Penalty penalty, TRule rule)
+        where TRule : unmanaged, IRule
+        where TPenalty : struct, IPenaltyMode
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        TVector l1 = TWidth.Broadcast(penalty.L1);
+        TVector l2 = TWidth.Broadcast(penalty.L2);
+        TVector decayFactor = TWidth.Broadcast(penalty.DecayFactor);
+        int i = from;
+        for (; i <= to - TWidth.Count; i += TWidth.Count)
+        {
+            TVector w0 = TWidth.Load(ref *w, i);
+            TVector gi = TWidth.Load(ref *g, i);
             if (TPenalty.Applies)
             {
                 // g + l1·sign(w) + l2·w: the penalty gradients, then decoupled decay w·decayFactor.
-                gi = gi + (l1 * Sign(w0)) + (l2 * w0);
-                w0 *= decayFactor;
+                gi = TWidth.Add(TWidth.Add(gi, TWidth.Multiply(l1, TWidth.Sign(w0))), TWidth.Multiply(l2, w0));
+                w0 = TWidth.Multiply(w0, decayFactor);
             }
 
-            Lanes state = default;
+            Lanes<TVector> state = default;
             if (TRule.States > 0)
             {
-                state.S0 = Vector.LoadUnsafe(ref s0, i);
+                state.S0 = TWidth.Load(ref *s0, i);
             }
 
             if (TRule.States > 1)
             {
-                state.S1 = Vector.LoadUnsafe(ref s1, i);
+                state.S1 = TWidth.Load(ref *s1, i);
             }
 
             if (TRule.States > 2)
             {
-                state.S2 = Vector.LoadUnsafe(ref s2, i);
+                state.S2 = TWidth.Load(ref *s2, i);
             }
 
-            Lanes next = rule.Update(w0, gi, state);
-            Vector.StoreUnsafe(next.W, ref w, i);
+            Lanes<TVector> next = rule.Update<TWidth, TVector>(w0, gi, state);
+            TWidth.Store(next.W, ref *w, i);
             if (TRule.States > 0)
             {
-                Vector.StoreUnsafe(next.S0, ref s0, i);
+                TWidth.Store(next.S0, ref *s0, i);
             }
 
             if (TRule.States > 1)
             {
-                Vector.StoreUnsafe(next.S1, ref s1, i);
+                TWidth.Store(next.S1, ref *s1, i);
             }
 
             if (TRule.States > 2)
             {
-                Vector.StoreUnsafe(next.S2, ref s2, i);
+                TWidth.Store(next.S2, ref *s2, i);
             }
         }
+
+        return i;
     }
 
     /// <summary>Whether a sweep adds the penalty terms: a type argument, so each loop is compiled without the test.</summary>
@@ -291,12 +367,6 @@ public static class Optimizers
         public static bool Applies => false;
     }
 
-    // sign(w) with sign(0) = 0, the L1 subgradient.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> Sign(Vector<float> value) =>
-        Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
-        - Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-
     private static void CheckLength(int actual, int expected, string parameterName) =>
         NetworkArguments.CheckLength(actual, expected, parameterName, "this range of weights");
 
@@ -304,10 +374,13 @@ public static class Optimizers
     {
         public static int States => 0;
 
+        // w - lr·g
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            state.W = w - (learningRate * g);
+            state.W = TWidth.Subtract(w, TWidth.Multiply(TWidth.Broadcast(learningRate), g));
             return state;
         }
     }
@@ -316,12 +389,18 @@ public static class Optimizers
     {
         public static int States => 1;
 
+        // v ← μ·v + g; w - lr·(g + μ·v) (Nesterov) or w - lr·v
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            Vector<float> velocity = (momentum * state.S0) + g;
+            TVector mu = TWidth.Broadcast(momentum), lr = TWidth.Broadcast(learningRate);
+            TVector velocity = TWidth.Add(TWidth.Multiply(mu, state.S0), g);
             state.S0 = velocity;
-            state.W = nesterov ? w - (learningRate * (g + (momentum * velocity))) : w - (learningRate * velocity);
+            state.W = nesterov
+                ? TWidth.Subtract(w, TWidth.Multiply(lr, TWidth.Add(g, TWidth.Multiply(mu, velocity))))
+                : TWidth.Subtract(w, TWidth.Multiply(lr, velocity));
             return state;
         }
     }
@@ -330,12 +409,16 @@ public static class Optimizers
     {
         public static int States => 1;
 
+        // s ← s + g²; w - lr·g / (√s + ε)
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            Vector<float> squareSums = state.S0 + (g * g);
+            TVector squareSums = TWidth.Add(state.S0, TWidth.Multiply(g, g));
             state.S0 = squareSums;
-            state.W = w - (learningRate * g / (Vector.SquareRoot(squareSums) + new Vector<float>(epsilon)));
+            TVector denominator = TWidth.Add(TWidth.SquareRoot(squareSums), TWidth.Broadcast(epsilon));
+            state.W = TWidth.Subtract(w, TWidth.Divide(TWidth.Multiply(TWidth.Broadcast(learningRate), g), denominator));
             return state;
         }
     }
@@ -345,26 +428,35 @@ public static class Optimizers
     {
         public static int States => 2;
 
+        // s ← α·s + (1-α)·g²; d = √s + ε
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            Vector<float> squareAverages = (alpha * state.S0) + ((1f - alpha) * g * g);
+            TVector squareAverages = TWidth.Add(
+                TWidth.Multiply(TWidth.Broadcast(alpha), state.S0), TWidth.Multiply(TWidth.Multiply(TWidth.Broadcast(1f - alpha), g), g));
             state.S0 = squareAverages;
-            return Finish(w, g, Vector.SquareRoot(squareAverages) + new Vector<float>(epsilon), state, learningRate, momentum);
+            TVector d = TWidth.Add(TWidth.SquareRoot(squareAverages), TWidth.Broadcast(epsilon));
+            return Finish<TWidth, TVector>(w, g, d, state, learningRate, momentum);
         }
 
+        // b ← μ·b + g/d, w - lr·b (momentum > 0); else w - lr·g/d
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Lanes Finish(Vector<float> w, Vector<float> g, Vector<float> d, Lanes state, float learningRate, float momentum)
+        public static Lanes<TVector> Finish<TWidth, TVector>(TVector w, TVector g, TVector d, Lanes<TVector> state, float learningRate, float momentum)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
+            TVector lr = TWidth.Broadcast(learningRate);
             if (momentum > 0f)
             {
-                Vector<float> velocity = (momentum * state.S1) + (g / d);
+                TVector velocity = TWidth.Add(TWidth.Multiply(TWidth.Broadcast(momentum), state.S1), TWidth.Divide(g, d));
                 state.S1 = velocity;
-                state.W = w - (learningRate * velocity);
+                state.W = TWidth.Subtract(w, TWidth.Multiply(lr, velocity));
             }
             else
             {
-                state.W = w - (learningRate * g / d);
+                state.W = TWidth.Subtract(w, TWidth.Divide(TWidth.Multiply(lr, g), d));
             }
 
             return state;
@@ -375,50 +467,68 @@ public static class Optimizers
     {
         public static int States => 3;
 
+        // s ← α·s + (1-α)·g²; m ← α·m + (1-α)·g; d = √(s - m²) + ε
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            Vector<float> squareAverages = (alpha * state.S0) + ((1f - alpha) * g * g);
-            Vector<float> gradientAverages = (alpha * state.S2) + ((1f - alpha) * g);
+            TVector a = TWidth.Broadcast(alpha), oneMinusAlpha = TWidth.Broadcast(1f - alpha);
+            TVector squareAverages = TWidth.Add(TWidth.Multiply(a, state.S0), TWidth.Multiply(TWidth.Multiply(oneMinusAlpha, g), g));
+            TVector gradientAverages = TWidth.Add(TWidth.Multiply(a, state.S2), TWidth.Multiply(oneMinusAlpha, g));
             state.S0 = squareAverages;
             state.S2 = gradientAverages;
-            Vector<float> d = Vector.SquareRoot(squareAverages - (gradientAverages * gradientAverages)) + new Vector<float>(epsilon);
-            return RMSPropRule.Finish(w, g, d, state, learningRate, momentum);
+            TVector variance = TWidth.Subtract(squareAverages, TWidth.Multiply(gradientAverages, gradientAverages));
+            TVector d = TWidth.Add(TWidth.SquareRoot(variance), TWidth.Broadcast(epsilon));
+            return RMSPropRule.Finish<TWidth, TVector>(w, g, d, state, learningRate, momentum);
         }
     }
 
     // States: S0 the first moment m, S1 the second moment v, S2 the running maximum of v (AMSGrad only). The step's
-    // scalars are broadcast once per sweep, here, not once per vector.
+    // scalars are computed once per sweep, here.
     private readonly struct AdamRule(AdamStep step) : IRule
     {
-        private readonly Vector<float> _beta1 = new(step.Beta1), _oneMinusBeta1 = new(1f - step.Beta1);
-        private readonly Vector<float> _beta2 = new(step.Beta2), _oneMinusBeta2 = new(1f - step.Beta2);
-        private readonly Vector<float> _stepSize = new(step.StepSize), _inverseBiasCorrection2Sqrt = new(1f / step.BiasCorrection2Sqrt);
-        private readonly Vector<float> _epsilon = new(step.Epsilon);
+        private readonly float _beta1 = step.Beta1, _oneMinusBeta1 = 1f - step.Beta1;
+        private readonly float _beta2 = step.Beta2, _oneMinusBeta2 = 1f - step.Beta2;
+        private readonly float _stepSize = step.StepSize, _inverseBiasCorrection2Sqrt = 1f / step.BiasCorrection2Sqrt;
+        private readonly float _epsilon = step.Epsilon;
 
         public static int States => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            state.S0 = FirstMoment(state.S0, g);
-            state.S1 = SecondMoment(state.S1, g);
-            state.W = Step(w, state.S0, state.S1);
+            state.S0 = FirstMoment<TWidth, TVector>(state.S0, g);
+            state.S1 = SecondMoment<TWidth, TVector>(state.S1, g);
+            state.W = Step<TWidth, TVector>(w, state.S0, state.S1);
             return state;
         }
 
         /// <summary>m ← β1·m + (1-β1)·g.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> FirstMoment(Vector<float> m, Vector<float> g) => (_beta1 * m) + (_oneMinusBeta1 * g);
+        public TVector FirstMoment<TWidth, TVector>(TVector m, TVector g)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct =>
+            TWidth.Add(TWidth.Multiply(TWidth.Broadcast(_beta1), m), TWidth.Multiply(TWidth.Broadcast(_oneMinusBeta1), g));
 
         /// <summary>v ← β2·v + (1-β2)·g².</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> SecondMoment(Vector<float> v, Vector<float> g) => (_beta2 * v) + (_oneMinusBeta2 * g * g);
+        public TVector SecondMoment<TWidth, TVector>(TVector v, TVector g)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct =>
+            TWidth.Add(TWidth.Multiply(TWidth.Broadcast(_beta2), v), TWidth.Multiply(TWidth.Multiply(TWidth.Broadcast(_oneMinusBeta2), g), g));
 
         /// <summary>w - (lr / (1-β1^t))·m / (√v · (1/√(1-β2^t)) + ε), with v the second moment the rule divides by.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> Step(Vector<float> w, Vector<float> m, Vector<float> v) =>
-            w - (_stepSize * m / ((Vector.SquareRoot(v) * _inverseBiasCorrection2Sqrt) + _epsilon));
+        public TVector Step<TWidth, TVector>(TVector w, TVector m, TVector v)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
+        {
+            TVector denominator = TWidth.Add(TWidth.Multiply(TWidth.SquareRoot(v), TWidth.Broadcast(_inverseBiasCorrection2Sqrt)), TWidth.Broadcast(_epsilon));
+            return TWidth.Subtract(w, TWidth.Divide(TWidth.Multiply(TWidth.Broadcast(_stepSize), m), denominator));
+        }
     }
 
     // Adam's moments and step, with the running maximum of v in the denominator.
@@ -429,12 +539,14 @@ public static class Optimizers
         public static int States => 3;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Lanes Update(Vector<float> w, Vector<float> g, Lanes state)
+        public Lanes<TVector> Update<TWidth, TVector>(TVector w, TVector g, Lanes<TVector> state)
+            where TWidth : struct, IVectorWidth<TVector>
+            where TVector : struct
         {
-            state.S0 = _adam.FirstMoment(state.S0, g);
-            state.S1 = _adam.SecondMoment(state.S1, g);
-            state.S2 = Vector.Max(state.S2, state.S1);
-            state.W = _adam.Step(w, state.S0, state.S2);
+            state.S0 = _adam.FirstMoment<TWidth, TVector>(state.S0, g);
+            state.S1 = _adam.SecondMoment<TWidth, TVector>(state.S1, g);
+            state.S2 = TWidth.Max(state.S2, state.S1);
+            state.W = _adam.Step<TWidth, TVector>(w, state.S0, state.S2);
             return state;
         }
     }
