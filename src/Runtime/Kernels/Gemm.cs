@@ -82,9 +82,8 @@ internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct
 /// </summary>
 internal static class Gemm
 {
-    // Products of fewer multiply-adds than this (a few microseconds on one core) stay on the calling thread when split by
-    // rows; split by depth (one to seven rows, both halves' sums written), from a quarter of it.
-    private const long ParallelWork = 1L << 18;
+    // Products of fewer multiply-adds than this (about a microsecond on one core) stay on the calling thread.
+    private const long ParallelWork = 1L << 16;
     private const long DepthSplitWork = 1L << 16;
 
     // The most floats of second-half sums a depth split keeps on the stack (16 KiB).

@@ -12,9 +12,14 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static unsafe class HelperThread
 {
-    // Spinning after a job before the helper sleeps: long enough for the next layer's product, short enough not to
-    // take a core from other work between training steps.
-    private static readonly long s_spinTicks = Stopwatch.Frequency / 20_000; // 50 µs
+    // Spinning after a job before the helper sleeps: long enough to span a whole training step at batch 1 (a wake-up from
+    // the semaphore takes 10-50 µs in a virtual machine, a quarter of such a step), short enough to give the core back
+    // soon after training stops. OpenMP runtimes spin for similar times (GOMP_SPINCOUNT, KMP_BLOCKTIME).
+    private static readonly long s_spinTicks = Stopwatch.Frequency / 1_000; // 1 ms
+
+    // How long the caller spins for the helper's half before it also yields its core (the helper may have been
+    // descheduled); a yield is a system call, slow in a virtual machine, so the common short wait never makes one.
+    private static readonly long s_joinSpinTicks = Stopwatch.Frequency / 10_000; // 100 µs
 
     private static readonly Lock s_start = new();
     private static readonly SemaphoreSlim s_wake = new(0);
@@ -66,13 +71,33 @@ internal static unsafe class HelperThread
         {
             // Joined here, even if this thread's half had thrown: the helper must be done with the caller's pinned
             // operands before the caller can leave its pinned scope.
-            var spinner = default(SpinWait);
-            while (posted && Volatile.Read(ref s_done) != ticket)
+            if (posted)
             {
-                spinner.SpinOnce(sleep1Threshold: -1);
+                Join(ticket);
             }
 
             Volatile.Write(ref s_taken, 0);
+        }
+    }
+
+    private static void Join(int ticket)
+    {
+        long yieldAfter = 0;
+        for (int spins = 0; Volatile.Read(ref s_done) != ticket; spins++)
+        {
+            Thread.SpinWait(4);
+            if ((spins & 63) == 63)
+            {
+                long now = Stopwatch.GetTimestamp();
+                if (yieldAfter == 0)
+                {
+                    yieldAfter = now + s_joinSpinTicks;
+                }
+                else if (now > yieldAfter)
+                {
+                    Thread.Yield();
+                }
+            }
         }
     }
 

@@ -5,14 +5,17 @@ namespace StaticNet;
 
 /// <summary>
 /// How many cores the kernels may use. A large matrix product (a Dense layer's forward pass, weight gradients or input
-/// gradients over a batch) is split by rows between the calling thread and one persistent helper thread; each output
-/// element is computed by exactly one thread in the same order as on one, so results are bit-identical for any
-/// setting. Small products stay on the calling thread, where handing work over would cost more than it saves.
+/// gradients over a batch) is split by rows between the calling thread and one persistent helper thread; a product of
+/// a few rows through a wide layer (batch 1) is split by depth, each thread summing half of k; a long optimizer sweep
+/// is split in halves. Each element is computed the same way on one thread or two, so results are bit-identical for
+/// any setting. Small products stay on the calling thread, where handing work over would cost more than it saves.
 /// </summary>
 /// <remarks>
 /// The default is 2 on a machine with at least 2 cores, else 1; the environment variable <c>STATICNET_THREADS</c> sets
 /// the starting value. The helper serves one product at a time: a second network running on another thread while it
-/// is busy computes its product alone rather than wait.
+/// is busy computes its product alone rather than wait. After each job the helper spins for up to 1 ms waiting for the
+/// next (a whole training step at batch 1), then sleeps until woken: it holds a core while training runs, as the
+/// OpenMP runtimes behind other frameworks do, and gives it back soon after.
 /// </remarks>
 public static class Parallelism
 {
