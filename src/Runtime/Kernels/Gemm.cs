@@ -121,9 +121,8 @@ internal static class Gemm
             {
                 if (rows >= 8 && work >= ParallelWork)
                 {
-                    // Halves of whole row tiles where they fit (a split elsewhere changes no result, only speed).
-                    int tile = Width512.IsAccelerated ? 6 : 4;
-                    int split = rows / 2 / tile * tile;
+                    // Halves of an even number of rows (a split anywhere changes no result, only speed).
+                    int split = rows / 4 * 2;
                     var job = new Job(pa, pb, pc, pBias, null, rows, depth, half);
                     if (HelperThread.TrySplit(&RowsOf<TGemm>, &job, 0, split, rows))
                     {
@@ -219,7 +218,16 @@ internal static class Gemm
         int m = from;
         if (Width512.IsAccelerated)
         {
-            for (; m <= to - 6; m += 6)
+            // As many 6-row tiles as leave a remainder that 4-row tiles take whole where one can (8 = 4 + 4 rather than
+            // 6 + 1 + 1; 9 = 4 + 4 + 1 rather than 6 + 1 + 1 + 1): a one-row tile runs at a fraction of the speed.
+            int sixes = (to - from) / 6;
+            int left = (to - from) % 6;
+            if (sixes > 0 && (left == 2 || left == 3))
+            {
+                sixes--;
+            }
+
+            for (int end = from + (6 * sixes); m < end; m += 6)
             {
                 int n = SixRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, 0);
                 if (n < TGemm.Columns)

@@ -85,8 +85,8 @@ internal static unsafe class HelperThread
         long yieldAfter = 0;
         for (int spins = 0; Volatile.Read(ref s_done) != ticket; spins++)
         {
-            Thread.SpinWait(4);
-            if ((spins & 63) == 63)
+            Thread.SpinWait(1);
+            if ((spins & 255) == 255)
             {
                 long now = Stopwatch.GetTimestamp();
                 if (yieldAfter == 0)
@@ -127,9 +127,10 @@ internal static unsafe class HelperThread
         while (true)
         {
             long spinUntil = Stopwatch.GetTimestamp() + s_spinTicks;
-            while (Volatile.Read(ref s_posted) == seen)
+            for (int spins = 0; Volatile.Read(ref s_posted) == seen; spins++)
             {
-                if (Stopwatch.GetTimestamp() < spinUntil)
+                // The clock is read once in 64 turns: a job is noticed a pause instruction after it is posted.
+                if ((spins & 63) != 63 || Stopwatch.GetTimestamp() < spinUntil)
                 {
                     Thread.SpinWait(1);
                     continue;
