@@ -305,8 +305,8 @@ internal static class Gemm
     // multiply-adds, so that B (read from L2 for every tile) needs half the bandwidth of a 4 x 4 tile. 98% of one core's
     // FMA peak on 504 x 784 x 256 against 78% for 4 x 4 (Zen 5). Returns the first column not done.
     // Compiled alone (never inlined into Rows, whose inlining budget would run out and leave the vector operations as
-    // calls), fully optimised from the first call.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    // calls); the same for every tile below.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int SixRows<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
@@ -375,7 +375,7 @@ internal static class Gemm
         TWidth.Broadcast(Unsafe.Add(ref row, (nint)k * TGemm.DepthStride));
 
     // Rows m .. m+3, columns from n while whole vectors of TWidth fit; returns the first column not done.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FourRows<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
@@ -464,7 +464,7 @@ internal static class Gemm
     }
 
     // Row m, columns from n while whole vectors of TWidth fit; returns the first column not done.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int OneRow<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
@@ -570,7 +570,7 @@ internal static class Gemm
 
     // Rows m .. m+3, the fewer than TWidth.Count columns from n to the end as one masked vector per row (where the
     // processor masks; else returns n). The operands are pinned by Multiply.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe int FourRowsMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
@@ -609,7 +609,7 @@ internal static class Gemm
 
     // Row m, the fewer than TWidth.Count columns from n to the end as one masked vector (where the processor masks;
     // else returns n). The operands are pinned by Multiply.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe int OneRowMasked<TGemm, TWidth, TVector>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
         where TWidth : struct, IVectorWidth<TVector>
@@ -635,7 +635,7 @@ internal static class Gemm
     }
 
     // Rows m .. m+3, the columns from n to the end, one at a time.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void FourRowsScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
     {
@@ -666,7 +666,7 @@ internal static class Gemm
     }
 
     // Row m, the columns from n to the end, one at a time.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void OneRowScalar<TGemm>(ref float a, ref float b, ref float c, ref float bias, int m, Pass pass, int n)
         where TGemm : struct, IGemm
     {
