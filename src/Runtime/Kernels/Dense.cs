@@ -36,6 +36,32 @@ public static class Dense
     }
 
     /// <summary>
+    /// Forward pass of a ReLU layer: <c>outputs = max(0, inputs · weights + bias)</c>, ReLU applied as each output is
+    /// stored, so the activations take one pass instead of two. The same bits as <see cref="Forward{TLayer}"/> followed by
+    /// <see cref="ActivationFunctions.ReLU"/>.
+    /// </summary>
+    /// <typeparam name="TLayer">The layer's shape.</typeparam>
+    /// <param name="inputs"><c>[batchSize, Inputs]</c>.</param>
+    /// <param name="weights"><c>[Inputs, Units]</c>.</param>
+    /// <param name="bias"><c>[Units]</c>.</param>
+    /// <param name="outputs">Receives <c>[batchSize, Units]</c>; must not overlap the other spans.</param>
+    /// <param name="batchSize">Number of samples, at least 1.</param>
+    /// <exception cref="ArgumentException">A span's length differs from its shape, or <paramref name="batchSize"/> is below 1.</exception>
+    public static void ForwardReLU<TLayer>(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize)
+        where TLayer : struct, IDenseShape
+    {
+        FrozenShape<TLayer>.Check();
+        CheckBatchSize(batchSize);
+        CheckLength(inputs.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
+        CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
+        CheckLength(bias.Length, FrozenShape<TLayer>.Units, nameof(bias));
+        CheckLength(outputs.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputs));
+        Gemm.Multiply<ForwardReLUGemm<TLayer>>(
+            ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(outputs),
+            ref MemoryMarshal.GetReference(bias), batchSize);
+    }
+
+    /// <summary>
     /// Parameter gradients: <c>weightGradients = inputsᵀ · outputGradients</c> (<c>[Inputs x batchSize] x [batchSize x Units]</c>,
     /// the inputs read transposed in place) and <c>biasGradients = Σ over the batch of outputGradients</c>. Overwrites both.
     /// </summary>

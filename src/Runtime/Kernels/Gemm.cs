@@ -29,6 +29,9 @@ internal interface IGemm
 
     /// <summary>Whether C starts from a bias row (else from zero).</summary>
     static abstract bool AddBias { get; }
+
+    /// <summary>Whether each finished element of C is stored as <c>max(0, ·)</c> (a ReLU layer's forward pass).</summary>
+    static abstract bool ReLU { get; }
 }
 
 /// <summary>z = x · W + b: [batch x Inputs] x [Inputs x Units] + [Units].</summary>
@@ -40,6 +43,19 @@ internal readonly struct ForwardGemm<TLayer> : IGemm where TLayer : struct, IDen
     public static int RowStride => FrozenShape<TLayer>.Inputs;
     public static int DepthStride => 1;
     public static bool AddBias => true;
+    public static bool ReLU => false;
+}
+
+/// <summary>a = max(0, x · W + b): the forward product with ReLU applied as each element is stored.</summary>
+internal readonly struct ForwardReLUGemm<TLayer> : IGemm where TLayer : struct, IDenseShape
+{
+    public static int Columns => FrozenShape<TLayer>.Units;
+    public static int Rows => -1;
+    public static int Depth => FrozenShape<TLayer>.Inputs;
+    public static int RowStride => FrozenShape<TLayer>.Inputs;
+    public static int DepthStride => 1;
+    public static bool AddBias => true;
+    public static bool ReLU => true;
 }
 
 /// <summary>dW = xᵀ · dz: [Inputs x batch] x [batch x Units], x read transposed in place.</summary>
@@ -51,6 +67,7 @@ internal readonly struct WeightGradientGemm<TLayer> : IGemm where TLayer : struc
     public static int RowStride => 1;
     public static int DepthStride => FrozenShape<TLayer>.Inputs;
     public static bool AddBias => false;
+    public static bool ReLU => false;
 }
 
 /// <summary>dx = dz · Wᵀ: [batch x Units] x [Units x Inputs], with Wᵀ materialised so that its rows are contiguous.</summary>
@@ -62,6 +79,7 @@ internal readonly struct InputGradientGemm<TLayer> : IGemm where TLayer : struct
     public static int RowStride => FrozenShape<TLayer>.Units;
     public static int DepthStride => 1;
     public static bool AddBias => false;
+    public static bool ReLU => false;
 }
 
 /// <summary>
@@ -139,6 +157,11 @@ internal static class Gemm
                     {
                         var sums = new Span<float>(pc, count);
                         TensorPrimitives.Add(sums, new ReadOnlySpan<float>(partials, count), sums);
+                        if (TGemm.ReLU)
+                        {
+                            TensorPrimitives.Max(sums, 0f, sums);
+                        }
+
                         return;
                     }
                 }
@@ -154,12 +177,12 @@ internal static class Gemm
     {
         if (half == 0)
         {
-            Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, depth, fromInit: true, addToC: false));
+            Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, depth, fromInit: true, addToC: false, relu: TGemm.ReLU));
             return;
         }
 
-        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, half, fromInit: true, addToC: false));
-        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(half, depth, fromInit: false, addToC: true));
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, half, fromInit: true, addToC: false, relu: false));
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(half, depth, fromInit: false, addToC: true, relu: TGemm.ReLU));
     }
 
     private static unsafe void RowsOf<TGemm>(void* state, int from, int to)
@@ -177,11 +200,11 @@ internal static class Gemm
         int rows = job->Rows;
         if (from == 0)
         {
-            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, 0, rows, new Pass(0, job->Half, fromInit: true, addToC: false));
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, 0, rows, new Pass(0, job->Half, fromInit: true, addToC: false, relu: false));
         }
         else
         {
-            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->Partials, ref *job->Bias, 0, rows, new Pass(job->Half, job->Depth, fromInit: false, addToC: false));
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->Partials, ref *job->Bias, 0, rows, new Pass(job->Half, job->Depth, fromInit: false, addToC: false, relu: false));
         }
     }
 
@@ -200,14 +223,16 @@ internal static class Gemm
 
     /// <summary>
     /// One run over k in <c>[From, To)</c>: each sum starts from the bias row (where the product has one) if
-    /// <see cref="FromInit"/>, else from zero, and is added to what C holds if <see cref="AddToC"/>, else stored.
+    /// <see cref="FromInit"/>, else from zero, is added to what C holds if <see cref="AddToC"/>, else stored, and passes
+    /// through <c>max(0, ·)</c> on the way if <see cref="ReLU"/> (the last run of a ReLU product).
     /// </summary>
-    private readonly struct Pass(int from, int to, bool fromInit, bool addToC)
+    private readonly struct Pass(int from, int to, bool fromInit, bool addToC, bool relu)
     {
         public readonly int From = from;
         public readonly int To = to;
         public readonly bool FromInit = fromInit;
         public readonly bool AddToC = addToC;
+        public readonly bool ReLU = relu;
     }
 
     // Rows [from, to) of C for one pass over k: tiles of 6 rows where there are 32 vector registers, then of 4, then of one.
@@ -701,14 +726,25 @@ internal static class Gemm
     private static void Finish<TWidth, TVector>(TVector sum, ref float row, nint n, Pass pass)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct =>
-        TWidth.Store(pass.AddToC ? TWidth.Add(TWidth.Load(ref row, n), sum) : sum, ref row, n);
+        TWidth.Store(Activate<TWidth, TVector>(pass.AddToC ? TWidth.Add(TWidth.Load(ref row, n), sum) : sum, pass), ref row, n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void FinishFirst<TWidth, TVector>(TVector sum, float* row, TVector mask, Pass pass)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct =>
-        TWidth.StoreFirst(pass.AddToC ? TWidth.Add(TWidth.LoadFirst(row, mask), sum) : sum, row, mask);
+        TWidth.StoreFirst(Activate<TWidth, TVector>(pass.AddToC ? TWidth.Add(TWidth.LoadFirst(row, mask), sum) : sum, pass), row, mask);
+
+    // max(0, value) as TensorPrimitives.Max computes it (NaN stays NaN, -0 becomes +0), where the pass applies ReLU.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Activate<TWidth, TVector>(TVector value, Pass pass)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct =>
+        pass.ReLU ? TWidth.Max(value, TWidth.Zero) : value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(ref float element, float sum, Pass pass) => element = pass.AddToC ? element + sum : sum;
+    private static void Finish(ref float element, float sum, Pass pass)
+    {
+        float value = pass.AddToC ? element + sum : sum;
+        element = pass.ReLU ? MathF.Max(value, 0f) : value;
+    }
 }

@@ -68,6 +68,8 @@ internal abstract class DenseKernel
 
     public abstract void Forward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize);
 
+    public abstract void ForwardReLU(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize);
+
     public abstract void ParameterGradients(
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> weightGradients, Span<float> biasGradients, int batchSize);
 
@@ -162,6 +164,9 @@ internal sealed class DenseKernel<TShape> : DenseKernel
 
     public override void Forward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize) =>
         Dense.Forward<TShape>(inputs, weights, bias, outputs, batchSize);
+
+    public override void ForwardReLU(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize) =>
+        Dense.ForwardReLU<TShape>(inputs, weights, bias, outputs, batchSize);
 
     public override void ParameterGradients(
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, Span<float> weightGradients, Span<float> biasGradients, int batchSize) =>

@@ -55,6 +55,51 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(100, kernels.Count(k => k.Inputs != 784 && k.Units != 784 && k.Units != 200));
     }
 
+    /// <summary>
+    /// <see cref="Dense.ForwardReLU{TLayer}"/> is <see cref="Dense.Forward{TLayer}"/> followed by
+    /// <see cref="ActivationFunctions.ReLU"/>, bit for bit, on every shape and batch size (every tile, width, split by
+    /// rows and by depth), and writes nothing outside its output.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShapeNames))]
+    public void ForwardReLU_IsForwardThenReLU_BitForBit(string shape)
+    {
+        DenseKernel kernel = DenseKernel.All[shape];
+        var random = new Random(shape.GetHashCode(StringComparison.Ordinal));
+        int clamped = 0;
+        foreach (int batch in BatchSizes)
+        {
+            float[] x = Uniform(random, batch * kernel.Inputs), w = Uniform(random, kernel.Inputs * kernel.Units), b = Uniform(random, kernel.Units);
+            float[] expected = new float[batch * kernel.Units];
+            kernel.Forward(x, w, b, expected, batch);
+            clamped += expected.Count(v => v < 0f);
+            ActivationFunctions.ReLU(expected, expected);
+            var outputs = new Guarded(batch * kernel.Units);
+            kernel.ForwardReLU(x, w, b, outputs.Span, batch);
+            Assert.Equal(Bits(expected), Bits(outputs.Span.ToArray()));
+            outputs.AssertBandsIntact($"{shape}, batch {batch}: outputs");
+        }
+
+        Assert.True(clamped > 0, "No output was negative: ReLU was never tested.");
+    }
+
+    [Fact]
+    public void ForwardReLU_KeepsNaN_AndTurnsNegativeZeroIntoZero_AsReLUDoes()
+    {
+        // Zero weights: every output is its bias, plus -0 from the negative inputs (so -0 stays -0 before ReLU).
+        DenseKernel kernel = DenseKernel.Create(9, 16);
+        float[] x = Enumerable.Repeat(-1f, 2 * 9).ToArray(), w = new float[9 * 16];
+        float[] b = [-0f, float.NaN, -1f, 1f, float.PositiveInfinity, float.NegativeInfinity, 0f, -2.5f, 3f, -0f, 0f, float.NaN, 7f, -7f, 1e-40f, -1e-40f];
+        float[] expected = new float[2 * 16], actual = new float[2 * 16];
+        kernel.Forward(x, w, b, expected, 2);
+        Assert.Equal(BitConverter.SingleToInt32Bits(-0f), BitConverter.SingleToInt32Bits(expected[0]));
+        ActivationFunctions.ReLU(expected, expected);
+        kernel.ForwardReLU(x, w, b, actual, 2);
+        Assert.Equal(Bits(expected), Bits(actual));
+        Assert.True(float.IsNaN(actual[1]));
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(actual[0]));
+    }
+
     [Theory]
     [MemberData(nameof(ShapeNames))]
     public void Forward_MatchesNaiveReference_AndWritesOnlyItsOutput(string shape)

@@ -29,6 +29,12 @@ internal sealed partial class DenseKind
             string activation = layer.Activation == ActivationKind.Identity ? $"{input} · W{i} + b{i}" : $"{layer.Activation}({input} · W{i} + b{i})";
             w.Line($"// a{i} = {activation}, {shape}");
             w.Line($"Span<float> a{i} = {layer.Activations}.AsSpan(0, {rows});");
+            if (layer.FusesReLU)
+            {
+                w.Line($"Dense.ForwardReLU<Layer{i}>({input}, W{i}, B{i}, a{i}, batchSize);");
+                return $"a{i}";
+            }
+
             w.Line($"Dense.Forward<Layer{i}>({input}, W{i}, B{i}, a{i}, batchSize);");
         }
 

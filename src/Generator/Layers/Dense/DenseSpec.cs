@@ -50,6 +50,12 @@ internal sealed record DensePlan(
     /// <summary>Workspace of the pre-activations z when the activation's derivative needs them, else null (z is overwritten by a).</summary>
     public string? PreActivations => ActivationFacts.NeedsPreActivation(Activation) ? $"_z{Index}" : null;
 
+    /// <summary>
+    /// Whether the forward product applies ReLU as it stores (<c>Dense.ForwardReLU</c>): the activations then take one
+    /// pass instead of two. Other activations run after the product.
+    /// </summary>
+    public bool FusesReLU => Activation == ActivationKind.ReLU && !KeepsLogits;
+
     /// <summary>Scratch of Wᵀ for the input-gradient kernel, when the layer computes input gradients.</summary>
     public string? TransposedWeights => InputGradients is null ? null : $"_w{Index}Transposed";
 

@@ -442,14 +442,12 @@ namespace StaticNet.Generated
             // ---- Dense 0: 784 -> 256, ReLU ----
             // a0 = ReLU(x · W0 + b0), [batch,784] x [784,256]
             Span<float> a0 = _a0.AsSpan(0, batchSize * 256);
-            Dense.Forward<Layer0>(x, W0, B0, a0, batchSize);
-            ActivationFunctions.ReLU(a0, a0);
+            Dense.ForwardReLU<Layer0>(x, W0, B0, a0, batchSize);
 
             // ---- Dense 1: 256 -> 128, ReLU ----
             // a1 = ReLU(a0 · W1 + b1), [batch,256] x [256,128]
             Span<float> a1 = _a1.AsSpan(0, batchSize * 128);
-            Dense.Forward<Layer1>(a0, W1, B1, a1, batchSize);
-            ActivationFunctions.ReLU(a1, a1);
+            Dense.ForwardReLU<Layer1>(a0, W1, B1, a1, batchSize);
 
             // ---- Dense 2: 128 -> 10, Softmax ----
             // z2 = a1 · W2 + b2 (logits: Softmax is applied by Predict and fused into the loss), [batch,128] x [128,10]
