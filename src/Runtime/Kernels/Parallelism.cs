@@ -35,8 +35,8 @@ public static class Parallelism
     }
 
     /// <summary>
-    /// Matrix products split between two threads since the process started (like <see cref="GC.CollectionCount"/>: for
-    /// diagnostics and tests, e.g. to see that a setting took effect).
+    /// Matrix products and optimizer sweeps split between two threads since the process started (like
+    /// <see cref="GC.CollectionCount"/>: for diagnostics and tests, e.g. to see that a setting took effect).
     /// </summary>
     public static long SplitProducts => Interlocked.Read(ref s_splitProducts);
 
