@@ -23,7 +23,7 @@ public static class Optimizers
     /// <param name="learningRate">lr, per step.</param>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
     public static void Sgd(Span<float> weights, ReadOnlySpan<float> gradients, Penalty penalty, float learningRate) =>
-        Sweep(weights, gradients, default, default, default, penalty, new SgdRule(learningRate));
+        Sweep(weights, gradients, default, default, default, penalty, new SgdRule(learningRate), default);
 
     /// <summary>
     /// Momentum (Polyak 1964; PyTorch SGD with momentum, dampening 0): <c>v ← μ·v + g; w ← w - lr·v</c>; or Nesterov
@@ -39,7 +39,7 @@ public static class Optimizers
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
     public static void Momentum(
         Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, Penalty penalty, float learningRate, float momentum, bool nesterov) =>
-        Sweep(weights, gradients, velocity, default, default, penalty, new MomentumRule(learningRate, momentum, nesterov));
+        Sweep(weights, gradients, velocity, default, default, penalty, new MomentumRule(learningRate, momentum, nesterov), new(nameof(velocity)));
 
     /// <summary>AdaGrad (Duchi et al. 2011; PyTorch <c>Adagrad</c>): <c>s ← s + g²; w ← w - lr·g / (√s + ε)</c>.</summary>
     /// <param name="weights">The parameters, updated in place.</param>
@@ -50,7 +50,7 @@ public static class Optimizers
     /// <param name="epsilon">ε, added to the denominator.</param>
     /// <exception cref="ArgumentException">A span's length differs from <paramref name="weights"/>'s.</exception>
     public static void AdaGrad(Span<float> weights, ReadOnlySpan<float> gradients, Span<float> squareSums, Penalty penalty, float learningRate, float epsilon) =>
-        Sweep(weights, gradients, squareSums, default, default, penalty, new AdaGradRule(learningRate, epsilon));
+        Sweep(weights, gradients, squareSums, default, default, penalty, new AdaGradRule(learningRate, epsilon), new(nameof(squareSums)));
 
     /// <summary>
     /// RMSProp (Hinton 2012; centered: Graves 2013; PyTorch <c>RMSprop</c>): <c>s ← α·s + (1-α)·g²</c>; centered also
@@ -61,7 +61,7 @@ public static class Optimizers
     /// <param name="gradients">∂L/∂w, same length.</param>
     /// <param name="squareAverages">The running average of squared gradients s, same length.</param>
     /// <param name="gradientAverages">The running average of gradients m for the centered variant, same length; empty otherwise.</param>
-    /// <param name="velocity">The momentum buffer b, same length (untouched while momentum is 0).</param>
+    /// <param name="velocity">The momentum buffer b, same length (its values unchanged while momentum is 0).</param>
     /// <param name="penalty">L1/L2/decoupled decay of this range.</param>
     /// <param name="learningRate">lr, per step.</param>
     /// <param name="alpha">α, the smoothing constant.</param>
@@ -74,11 +74,11 @@ public static class Optimizers
     {
         if (gradientAverages.IsEmpty)
         {
-            Sweep(weights, gradients, squareAverages, velocity, default, penalty, new RMSPropRule(learningRate, alpha, epsilon, momentum));
+            Sweep(weights, gradients, squareAverages, velocity, default, penalty, new RMSPropRule(learningRate, alpha, epsilon, momentum), new(nameof(squareAverages), nameof(velocity)));
         }
         else
         {
-            Sweep(weights, gradients, squareAverages, velocity, gradientAverages, penalty, new CenteredRMSPropRule(learningRate, alpha, epsilon, momentum));
+            Sweep(weights, gradients, squareAverages, velocity, gradientAverages, penalty, new CenteredRMSPropRule(learningRate, alpha, epsilon, momentum), new(nameof(squareAverages), nameof(velocity), nameof(gradientAverages)));
         }
     }
 
@@ -103,11 +103,11 @@ public static class Optimizers
     {
         if (maxSecondMoments.IsEmpty)
         {
-            Sweep(weights, gradients, firstMoments, secondMoments, default, penalty, new AdamRule(step));
+            Sweep(weights, gradients, firstMoments, secondMoments, default, penalty, new AdamRule(step), new(nameof(firstMoments), nameof(secondMoments)));
         }
         else
         {
-            Sweep(weights, gradients, firstMoments, secondMoments, maxSecondMoments, penalty, new AmsgradRule(step));
+            Sweep(weights, gradients, firstMoments, secondMoments, maxSecondMoments, penalty, new AmsgradRule(step), new(nameof(firstMoments), nameof(secondMoments), nameof(maxSecondMoments)));
         }
     }
 
@@ -139,25 +139,29 @@ public static class Optimizers
     // Ranges of fewer floats than this (a few microseconds of Adam on one core) are swept by the calling thread alone.
     private const int ParallelLength = 1 << 15;
 
+    /// <summary>The public names of a rule's state buffers, for the exceptions.</summary>
+    private readonly record struct StateNames(string? First = null, string? Second = null, string? Third = null);
+
     private static void Sweep<TRule>(
-        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule)
+        Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1, Span<float> state2, Penalty penalty, TRule rule,
+        StateNames names)
         where TRule : unmanaged, IRule
     {
         int length = weights.Length;
         CheckLength(gradients.Length, length, nameof(gradients));
         if (TRule.States > 0)
         {
-            CheckLength(state0.Length, length, "state");
+            CheckLength(state0.Length, length, names.First!);
         }
 
         if (TRule.States > 1)
         {
-            CheckLength(state1.Length, length, "state");
+            CheckLength(state1.Length, length, names.Second!);
         }
 
         if (TRule.States > 2)
         {
-            CheckLength(state2.Length, length, "state");
+            CheckLength(state2.Length, length, names.Third!);
         }
 
         // Without penalties the terms are exact no-ops (g + 0, w·1): a loop without them, chosen once, not per vector.

@@ -194,12 +194,7 @@ public class OptimizerTests(ITestOutputHelper output)
                     0.1f,
                     1));
                 Assert.Equal(typeof(ArgumentException), exception.GetType());
-                if (wrong == 0)
-                {
-                    Assert.Equal("gradients", exception.ParamName);
-                }
-
-                // (A state buffer is reported with ParamName "state", not by its parameter's name; not asserted.)
+                Assert.Equal(wrong == 0 ? "gradients" : StateName(rule, wrong - 1), exception.ParamName);
 
                 Assert.Equal(weights, buffers.W.ToArray());
             }
@@ -238,6 +233,16 @@ public class OptimizerTests(ITestOutputHelper output)
 
     private static void KernelStep(Rule rule, Buffers buffers, float[] gradients, Penalty penalty, float learningRate, int t) =>
         KernelStep(rule, buffers.W, gradients, buffers.Buffer(1), buffers.Buffer(2), buffers.Buffer(3), penalty, learningRate, t);
+
+    /// <summary>The public parameter name of state buffer <paramref name="index"/> (s0, s1, s2 of <see cref="KernelStep(Rule, Span{float}, float[], Span{float}, Span{float}, Span{float}, Penalty, float, int)"/>).</summary>
+    private static string StateName(Rule rule, int index) => rule switch
+    {
+        Rule.Momentum or Rule.Nesterov => "velocity",
+        Rule.AdaGrad => "squareSums",
+        Rule.RMSProp or Rule.RMSPropMomentum or Rule.RMSPropCentered or Rule.RMSPropCenteredMomentum =>
+            new[] { "squareAverages", "velocity", "gradientAverages" }[index],
+        _ => new[] { "firstMoments", "secondMoments", "maxSecondMoments" }[index],
+    };
 
     /// <summary>One call of the kernel; s0, s1, s2 are the rule's state buffers in the order of <see cref="FloatStep"/>.</summary>
     private static void KernelStep(Rule rule, Span<float> w, float[] g, Span<float> s0, Span<float> s1, Span<float> s2, Penalty penalty, float learningRate, int t)
