@@ -5,23 +5,24 @@ namespace StaticNet.Compare;
 
 /// <summary>
 /// The samples every peer trains and infers on: consecutive batches of Fashion-MNIST training images (pixels in [0, 1])
-/// and labels, cycled. Each peer converts them to its own tensors once, before timing. There are at least 16,384
+/// and labels, cycled. Each peer converts them to its own tensors once, before timing. Training cycles at least 16,384
 /// distinct samples (or 64 batches, or the whole data): cycling a few dozen images at batch 1, every peer memorised them
 /// within seconds, its gradients shrank into subnormal floats, and its step time then measured the processor's
-/// subnormal arithmetic (TorchSharp's batch-1 step varied from 135 to 1,565 per second between runs).
+/// subnormal arithmetic (TorchSharp's batch-1 step varied from 135 to 1,565 per second between runs). Inference cycles
+/// 64 batches, as before, so that the inputs of a batch-1 call are warm in cache for every peer.
 /// </summary>
 internal sealed class Batches
 {
     private readonly Dataset _data;
 
-    /// <summary>Distinct samples the batches cover at least, where the data has them.</summary>
-    public const int DistinctSamples = 16_384;
+    /// <summary>Distinct samples a training workload's batches cover at least, where the data has them.</summary>
+    public const int TrainingSamples = 16_384;
 
     /// <summary>
     /// Cuts <paramref name="data"/> into <see cref="Count"/> batches of <paramref name="batchSize"/>: enough to cover
-    /// <see cref="DistinctSamples"/>, at least 64, at most what the data holds.
+    /// <paramref name="distinctSamples"/>, at least 64, at most what the data holds.
     /// </summary>
-    public Batches(Dataset data, int batchSize)
+    public Batches(Dataset data, int batchSize, int distinctSamples)
     {
         if (data.Count < batchSize)
         {
@@ -30,7 +31,7 @@ internal sealed class Batches
 
         _data = data;
         BatchSize = batchSize;
-        Count = Math.Min(Math.Max(64, DistinctSamples / batchSize), data.Count / batchSize);
+        Count = Math.Min(Math.Max(64, distinctSamples / batchSize), data.Count / batchSize);
     }
 
     /// <summary>Samples per batch.</summary>

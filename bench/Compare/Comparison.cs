@@ -30,7 +30,7 @@ internal sealed class Comparison(Settings settings, IReadOnlyList<IPeer> peers, 
     /// <exception cref="InvalidOperationException">Two peers' probabilities differ by more than <see cref="ProbabilityTolerance"/>.</exception>
     public Result Run(Workload workload)
     {
-        var batches = new Batches(data, workload.BatchSize);
+        var batches = new Batches(data, workload.BatchSize, workload.Kind == WorkloadKind.Training ? Batches.TrainingSamples : 0);
         var runners = new List<(IPeer Peer, IRunner Runner)>();
         try
         {
