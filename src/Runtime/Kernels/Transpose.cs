@@ -33,29 +33,46 @@ internal static class Transpose
     }
 
     // Rows [0, 8·⌊rows / 8⌋): whole 8 x 8 blocks in registers, the columns past the last whole block one by one.
-    // Returns the first row not done.
+    // Returns the first row not done. Column blocks outside, rows inside: the 8 destination rows of a column block are
+    // written front to back, and the source lines it reads half of are still in L1 for the next column block. (Rows
+    // outside wrote 8 destination lines 1 KiB apart per block, which fall into 4 cache sets: 18 µs for 256 x 128.)
     private static int Blocks8(ref float source, ref float destination, int rows, int columns)
     {
-        int r0 = 0;
-        for (; r0 <= rows - 8; r0 += 8)
+        int wholeRows = rows / 8 * 8;
+        int c0 = 0;
+        for (; c0 <= columns - 16; c0 += 16)
         {
-            ref float rowsFrom = ref Unsafe.Add(ref source, (nint)r0 * columns);
-            int c0 = 0;
-            for (; c0 <= columns - 8; c0 += 8)
+            // Two blocks side by side: each source line (16 floats) is used whole while it is in L1.
+            ref float sourceColumns = ref Unsafe.Add(ref source, c0);
+            ref float destinationRows = ref Unsafe.Add(ref destination, (nint)c0 * rows);
+            ref float destinationRows8 = ref Unsafe.Add(ref destinationRows, (nint)8 * rows);
+            for (int r0 = 0; r0 < wholeRows; r0 += 8)
             {
-                Block8(ref Unsafe.Add(ref rowsFrom, c0), columns, ref Unsafe.Add(ref destination, ((nint)c0 * rows) + r0), rows);
-            }
-
-            for (int r = r0; r < r0 + 8; r++)
-            {
-                for (int c = c0; c < columns; c++)
-                {
-                    Unsafe.Add(ref destination, ((nint)c * rows) + r) = Unsafe.Add(ref source, ((nint)r * columns) + c);
-                }
+                ref float block = ref Unsafe.Add(ref sourceColumns, (nint)r0 * columns);
+                Block8(ref block, columns, ref Unsafe.Add(ref destinationRows, r0), rows);
+                Block8(ref Unsafe.Add(ref block, 8), columns, ref Unsafe.Add(ref destinationRows8, r0), rows);
             }
         }
 
-        return r0;
+        for (; c0 <= columns - 8; c0 += 8)
+        {
+            ref float sourceColumns = ref Unsafe.Add(ref source, c0);
+            ref float destinationRows = ref Unsafe.Add(ref destination, (nint)c0 * rows);
+            for (int r0 = 0; r0 < wholeRows; r0 += 8)
+            {
+                Block8(ref Unsafe.Add(ref sourceColumns, (nint)r0 * columns), columns, ref Unsafe.Add(ref destinationRows, r0), rows);
+            }
+        }
+
+        for (int r = 0; r < wholeRows; r++)
+        {
+            for (int c = c0; c < columns; c++)
+            {
+                Unsafe.Add(ref destination, ((nint)c * rows) + r) = Unsafe.Add(ref source, ((nint)r * columns) + c);
+            }
+        }
+
+        return wholeRows;
     }
 
     // The 8 x 8 block at source (row stride sourceStride) to destination (row stride destinationStride).
