@@ -109,9 +109,8 @@ public static class Dense
         CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
         CheckLength(transposedWeights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(transposedWeights));
         CheckLength(inputGradients.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputGradients));
-        Transpose.Matrix(weights, transposedWeights, FrozenShape<TLayer>.Inputs, FrozenShape<TLayer>.Units);
-        Gemm.Multiply<InputGradientGemm<TLayer>>(
-            ref MemoryMarshal.GetReference(outputGradients), ref MemoryMarshal.GetReference(transposedWeights), ref MemoryMarshal.GetReference(inputGradients),
+        Gemm.MultiplyByTranspose<InputGradientGemm<TLayer>>(
+            ref MemoryMarshal.GetReference(outputGradients), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(transposedWeights),
             ref MemoryMarshal.GetReference(inputGradients), batchSize);
     }
 

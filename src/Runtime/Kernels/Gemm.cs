@@ -104,6 +104,11 @@ internal static class Gemm
     private const long ParallelWork = 1L << 16;
     private const long DepthSplitWork = 1L << 16;
 
+    // An input-gradient product is split from 2^22 multiply-adds: below that (W2's second layer up to batch 64) one
+    // thread was faster than two in measurements on this kind of machine (batch 32: 17 against 26 µs), for reasons not
+    // yet understood; at batch 256 two take 76 µs against 103.
+    private const long TransposeParallelWork = 1L << 22;
+
     // The most floats of second-half sums a depth split keeps on the stack (16 KiB).
     private const int MaxPartials = 4096;
 
@@ -167,29 +172,83 @@ internal static class Gemm
                 }
             }
 
-            AllRows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth, half);
+            AllRows<TGemm>(ref a, ref b, ref c, ref bias, 0, rows, depth, half, 0, TGemm.Columns);
         }
     }
 
-    // Rows [from, to) of C, in one run over k or in the two halves.
-    private static void AllRows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth, int half)
+    /// <summary>
+    /// C = A·Wᵀ for an input-gradient shape (<see cref="InputGradientGemm{TLayer}"/>: B is Wᵀ, <c>[Units x Inputs]</c>),
+    /// writing Wᵀ from W (<c>[Inputs x Units]</c>) into <c>transposed</c> first. Split over two threads by columns of C:
+    /// each thread transposes the rows of W that are its columns of Wᵀ, then multiplies by them, so that neither reads a
+    /// line the other has just written. The caller has checked every length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void MultiplyByTranspose<TGemm>(ref float a, ref float weights, ref float transposed, ref float c, int batchSize)
+        where TGemm : struct, IGemm
+    {
+        int rows = TGemm.Rows >= 0 ? TGemm.Rows : batchSize;
+        int depth = TGemm.Depth;
+        int columns = TGemm.Columns;
+        int half = DepthHalf<TGemm>();
+        fixed (float* pa = &a, pw = &weights, pt = &transposed, pc = &c)
+        {
+            if (Parallelism.MaxThreads > 1 && columns >= 32 && (long)rows * columns * depth >= TransposeParallelWork)
+            {
+                // Halves on a 16-column boundary: no line of Wᵀ or C is written by both threads.
+                int split = columns / 2 / 16 * 16;
+                var job = new TransposeJob(pa, pw, pt, pc, rows, depth, half);
+                if (HelperThread.TrySplit(&ColumnsOf<TGemm>, &job, 0, split, columns))
+                {
+                    return;
+                }
+            }
+
+            Transpose.Matrix(new ReadOnlySpan<float>(pw, columns * depth), new Span<float>(pt, columns * depth), columns, depth);
+            AllRows<TGemm>(ref a, ref transposed, ref c, ref c, 0, rows, depth, half, 0, columns);
+        }
+    }
+
+    // Columns [from, to) of C: the rows [from, to) of W into Wᵀ, then every row of C over those columns.
+    private static unsafe void ColumnsOf<TGemm>(void* state, int from, int to)
+        where TGemm : struct, IGemm
+    {
+        var job = (TransposeJob*)state;
+        int columns = TGemm.Columns;
+        Transpose.Rows(new ReadOnlySpan<float>(job->W, columns * job->Depth), new Span<float>(job->Transposed, columns * job->Depth), columns, job->Depth, from, to);
+        AllRows<TGemm>(ref *job->A, ref *job->Transposed, ref *job->C, ref *job->C, 0, job->Rows, job->Depth, job->Half, from, to);
+    }
+
+    // The operands of a split input-gradient product, as pointers pinned by the caller (see HelperThread).
+    private readonly unsafe struct TransposeJob(float* a, float* w, float* transposed, float* c, int rows, int depth, int half)
+    {
+        public readonly float* A = a;
+        public readonly float* W = w;
+        public readonly float* Transposed = transposed;
+        public readonly float* C = c;
+        public readonly int Rows = rows;
+        public readonly int Depth = depth;
+        public readonly int Half = half;
+    }
+
+    // Rows [from, to) and columns [start, end) of C, in one run over k or in the two halves.
+    private static void AllRows<TGemm>(ref float a, ref float b, ref float c, ref float bias, int from, int to, int depth, int half, int start, int end)
         where TGemm : struct, IGemm
     {
         if (half == 0)
         {
-            Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, depth, fromInit: true, addToC: false, relu: TGemm.ReLU));
+            Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, depth, fromInit: true, addToC: false, relu: TGemm.ReLU, start, end));
             return;
         }
 
-        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, half, fromInit: true, addToC: false, relu: false));
-        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(half, depth, fromInit: false, addToC: true, relu: TGemm.ReLU));
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(0, half, fromInit: true, addToC: false, relu: false, start, end));
+        Rows<TGemm>(ref a, ref b, ref c, ref bias, from, to, new Pass(half, depth, fromInit: false, addToC: true, relu: TGemm.ReLU, start, end));
     }
 
     private static unsafe void RowsOf<TGemm>(void* state, int from, int to)
         where TGemm : struct, IGemm
     {
         var job = (Job*)state;
-        AllRows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, from, to, job->Depth, job->Half);
+        AllRows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, from, to, job->Depth, job->Half, 0, TGemm.Columns);
     }
 
     // Range [0, 1): init + Σ_{k < h} into C; range [1, 2): Σ_{k ≥ h} from zero into the partials.
@@ -198,13 +257,14 @@ internal static class Gemm
     {
         var job = (Job*)state;
         int rows = job->Rows;
+        int start = 0, end = TGemm.Columns;
         if (from == 0)
         {
-            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, 0, rows, new Pass(0, job->Half, fromInit: true, addToC: false, relu: false));
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->C, ref *job->Bias, 0, rows, new Pass(0, job->Half, fromInit: true, addToC: false, relu: false, start, end));
         }
         else
         {
-            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->Partials, ref *job->Bias, 0, rows, new Pass(job->Half, job->Depth, fromInit: false, addToC: false, relu: false));
+            Rows<TGemm>(ref *job->A, ref *job->B, ref *job->Partials, ref *job->Bias, 0, rows, new Pass(job->Half, job->Depth, fromInit: false, addToC: false, relu: false, start, end));
         }
     }
 
@@ -222,17 +282,20 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// One run over k in <c>[From, To)</c>: each sum starts from the bias row (where the product has one) if
-    /// <see cref="FromInit"/>, else from zero, is added to what C holds if <see cref="AddToC"/>, else stored, and passes
-    /// through <c>max(0, ·)</c> on the way if <see cref="ReLU"/> (the last run of a ReLU product).
+    /// One run over k in <c>[From, To)</c> for the columns <c>[Start, End)</c> of C: each sum starts from the bias row
+    /// (where the product has one) if <see cref="FromInit"/>, else from zero, is added to what C holds if
+    /// <see cref="AddToC"/>, else stored, and passes through <c>max(0, ·)</c> on the way if <see cref="ReLU"/> (the last
+    /// run of a ReLU product).
     /// </summary>
-    private readonly struct Pass(int from, int to, bool fromInit, bool addToC, bool relu)
+    private readonly struct Pass(int from, int to, bool fromInit, bool addToC, bool relu, int start, int end)
     {
         public readonly int From = from;
         public readonly int To = to;
         public readonly bool FromInit = fromInit;
         public readonly bool AddToC = addToC;
         public readonly bool ReLU = relu;
+        public readonly int Start = start;
+        public readonly int End = end;
     }
 
     // Rows [from, to) of C for one pass over k: tiles of 6 rows where there are 32 vector registers, then of 4, then of one.
@@ -254,8 +317,8 @@ internal static class Gemm
 
             for (int end = from + (6 * sixes); m < end; m += 6)
             {
-                int n = SixRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, 0);
-                if (n < TGemm.Columns)
+                int n = SixRows<TGemm, Width512, Vector512<float>>(ref a, ref b, ref c, ref bias, m, pass, pass.Start);
+                if (n < pass.End)
                 {
                     FourRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m, pass, n);
                     OneRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m + 4, pass, n);
@@ -266,12 +329,12 @@ internal static class Gemm
 
         for (; m <= to - 4; m += 4)
         {
-            FourRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m, pass, 0);
+            FourRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m, pass, pass.Start);
         }
 
         for (; m < to; m++)
         {
-            OneRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m, pass, 0);
+            OneRowTiles<TGemm>(ref a, ref b, ref c, ref bias, m, pass, pass.Start);
         }
     }
 
@@ -351,7 +414,7 @@ internal static class Gemm
         ref float c3 = ref Unsafe.Add(ref c2, columns);
         ref float c4 = ref Unsafe.Add(ref c3, columns);
         ref float c5 = ref Unsafe.Add(ref c4, columns);
-        for (; n <= columns - (4 * width); n += 4 * width)
+        for (; n <= pass.End - (4 * width); n += 4 * width)
         {
             TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
             TVector s02 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width), pass), s03 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width), pass);
@@ -420,7 +483,7 @@ internal static class Gemm
         // 4 x 4 vectors: 16 accumulators, only where there are 32 vector registers (AVX-512).
         if (width == 16)
         {
-            for (; n <= columns - (4 * width); n += 4 * width)
+            for (; n <= pass.End - (4 * width); n += 4 * width)
             {
                 TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
                 TVector s02 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width), pass), s03 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width), pass);
@@ -446,7 +509,7 @@ internal static class Gemm
         }
 
         // 4 x 2 vectors: 8 accumulators, within the 16 registers of AVX2.
-        for (; n <= columns - (2 * width); n += 2 * width)
+        for (; n <= pass.End - (2 * width); n += 2 * width)
         {
             TVector s00 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s01 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
             TVector s10 = s00, s11 = s01, s20 = s00, s21 = s01, s30 = s00, s31 = s01;
@@ -469,7 +532,7 @@ internal static class Gemm
             Finish<TWidth, TVector>(s20, ref c2, n, pass); Finish<TWidth, TVector>(s21, ref c2, n + width, pass); Finish<TWidth, TVector>(s30, ref c3, n, pass); Finish<TWidth, TVector>(s31, ref c3, n + width, pass);
         }
 
-        for (; n <= columns - width; n += width)
+        for (; n <= pass.End - width; n += width)
         {
             TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s1 = s0, s2 = s0, s3 = s0;
             ref float bColumns = ref Unsafe.Add(ref b, n);
@@ -505,7 +568,7 @@ internal static class Gemm
         // where there are 32 registers; 8 vectors within AVX2's 16.
         if (width == 16)
         {
-            for (; n <= columns - (16 * width); n += 16 * width)
+            for (; n <= pass.End - (16 * width); n += 16 * width)
             {
                 ref float bias0 = ref Unsafe.Add(ref bias, n);
                 ref float bias8 = ref Unsafe.Add(ref bias0, 8 * width);
@@ -538,7 +601,7 @@ internal static class Gemm
             }
         }
 
-        for (; n <= columns - (8 * width); n += 8 * width)
+        for (; n <= pass.End - (8 * width); n += 8 * width)
         {
             ref float bias0 = ref Unsafe.Add(ref bias, n);
             TVector s0 = Start<TGemm, TWidth, TVector>(ref bias0, 0, pass), s1 = Start<TGemm, TWidth, TVector>(ref bias0, width, pass);
@@ -560,7 +623,7 @@ internal static class Gemm
         }
 
         // 4 vectors: 4 independent chains of multiply-adds.
-        for (; n <= columns - (4 * width); n += 4 * width)
+        for (; n <= pass.End - (4 * width); n += 4 * width)
         {
             TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass), s1 = Start<TGemm, TWidth, TVector>(ref bias, n + width, pass);
             TVector s2 = Start<TGemm, TWidth, TVector>(ref bias, n + (2 * width), pass), s3 = Start<TGemm, TWidth, TVector>(ref bias, n + (3 * width), pass);
@@ -578,7 +641,7 @@ internal static class Gemm
             Store4<TWidth, TVector>(ref c0, n, s0, s1, s2, s3, pass);
         }
 
-        for (; n <= columns - width; n += width)
+        for (; n <= pass.End - width; n += width)
         {
             TVector s0 = Start<TGemm, TWidth, TVector>(ref bias, n, pass);
             ref float bColumns = ref Unsafe.Add(ref b, n);
@@ -602,12 +665,12 @@ internal static class Gemm
         where TVector : struct
     {
         int columns = TGemm.Columns;
-        if (!TWidth.CanMask || n >= columns)
+        if (!TWidth.CanMask || n >= pass.End)
         {
             return n;
         }
 
-        TVector mask = TWidth.FirstLanes(columns - n);
+        TVector mask = TWidth.FirstLanes(pass.End - n);
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         ref float a1 = ref Unsafe.Add(ref a0, TGemm.RowStride);
         ref float a2 = ref Unsafe.Add(ref a1, TGemm.RowStride);
@@ -629,7 +692,7 @@ internal static class Gemm
         FinishFirst<TWidth, TVector>(s1, c0 + columns, mask, pass);
         FinishFirst<TWidth, TVector>(s2, c0 + (2 * columns), mask, pass);
         FinishFirst<TWidth, TVector>(s3, c0 + (3 * columns), mask, pass);
-        return columns;
+        return pass.End;
     }
 
     // Row m, the fewer than TWidth.Count columns from n to the end as one masked vector (where the processor masks;
@@ -641,12 +704,12 @@ internal static class Gemm
         where TVector : struct
     {
         int columns = TGemm.Columns;
-        if (!TWidth.CanMask || n >= columns)
+        if (!TWidth.CanMask || n >= pass.End)
         {
             return n;
         }
 
-        TVector mask = TWidth.FirstLanes(columns - n);
+        TVector mask = TWidth.FirstLanes(pass.End - n);
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         TVector s0 = pass.FromInit && TGemm.AddBias ? TWidth.LoadFirst((float*)Unsafe.AsPointer(ref Unsafe.Add(ref bias, n)), mask) : TWidth.Zero;
         float* bColumns = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, n));
@@ -656,7 +719,7 @@ internal static class Gemm
         }
 
         FinishFirst<TWidth, TVector>(s0, (float*)Unsafe.AsPointer(ref Unsafe.Add(ref c, ((nint)m * columns) + n)), mask, pass);
-        return columns;
+        return pass.End;
     }
 
     // Rows m .. m+3, the columns from n to the end, one at a time.
@@ -673,7 +736,7 @@ internal static class Gemm
         ref float c1 = ref Unsafe.Add(ref c0, columns);
         ref float c2 = ref Unsafe.Add(ref c1, columns);
         ref float c3 = ref Unsafe.Add(ref c2, columns);
-        for (; n < columns; n++)
+        for (; n < pass.End; n++)
         {
             float s0 = pass.FromInit && TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f, s1 = s0, s2 = s0, s3 = s0;
             for (int k = pass.From; k < pass.To; k++)
@@ -698,7 +761,7 @@ internal static class Gemm
         int columns = TGemm.Columns;
         ref float a0 = ref Unsafe.Add(ref a, (nint)m * TGemm.RowStride);
         ref float c0 = ref Unsafe.Add(ref c, (nint)m * columns);
-        for (; n < columns; n++)
+        for (; n < pass.End; n++)
         {
             float s0 = pass.FromInit && TGemm.AddBias ? Unsafe.Add(ref bias, n) : 0f;
             for (int k = pass.From; k < pass.To; k++)

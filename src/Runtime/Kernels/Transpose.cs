@@ -15,30 +15,36 @@ namespace StaticNet.Kernels;
 internal static class Transpose
 {
     /// <summary>Writes Wᵀ; both spans hold at least <c>rows · columns</c> floats (checked).</summary>
-    public static void Matrix(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+    public static void Matrix(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns) =>
+        Rows(source, destination, rows, columns, 0, rows);
+
+    /// <summary>
+    /// Rows <c>[from, to)</c> of the source into columns <c>[from, to)</c> of Wᵀ (the part of Wᵀ one thread multiplies by;
+    /// see <see cref="Gemm.MultiplyByTranspose{TGemm}"/>); both spans hold at least <c>rows · columns</c> floats (checked).
+    /// </summary>
+    public static void Rows(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns, int from, int to)
     {
         long length = (long)rows * columns;
-        if (rows < 0 || columns < 0 || source.Length < length || destination.Length < length)
+        if (rows < 0 || columns < 0 || source.Length < length || destination.Length < length || from < 0 || from > to || to > rows)
         {
-            throw new ArgumentException($"A [{rows} x {columns}] transpose needs {length} floats on both sides.");
+            throw new ArgumentException($"A [{rows} x {columns}] transpose of rows [{from}, {to}) needs {length} floats on both sides.");
         }
 
-        int from = 0;
         if (Avx.IsSupported)
         {
-            from = Blocks8(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination), rows, columns);
+            from = Blocks8(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination), rows, columns, from, to);
         }
 
-        Scalar(source, destination, from, rows, columns);
+        Scalar(source, destination, from, to, rows, columns);
     }
 
-    // Rows [0, 8·⌊rows / 8⌋): whole 8 x 8 blocks in registers, the columns past the last whole block one by one.
+    // Rows [from, from + 8·⌊(to - from) / 8⌋): whole 8 x 8 blocks in registers, the columns past the last whole block one by one.
     // Returns the first row not done. Column blocks outside, rows inside: the 8 destination rows of a column block are
     // written front to back, and the source lines it reads half of are still in L1 for the next column block. (Rows
     // outside wrote 8 destination lines 1 KiB apart per block, which fall into 4 cache sets: 18 µs for 256 x 128.)
-    private static int Blocks8(ref float source, ref float destination, int rows, int columns)
+    private static int Blocks8(ref float source, ref float destination, int rows, int columns, int from, int to)
     {
-        int wholeRows = rows / 8 * 8;
+        int wholeRows = from + ((to - from) / 8 * 8);
         int c0 = 0;
         for (; c0 <= columns - 16; c0 += 16)
         {
@@ -46,7 +52,7 @@ internal static class Transpose
             ref float sourceColumns = ref Unsafe.Add(ref source, c0);
             ref float destinationRows = ref Unsafe.Add(ref destination, (nint)c0 * rows);
             ref float destinationRows8 = ref Unsafe.Add(ref destinationRows, (nint)8 * rows);
-            for (int r0 = 0; r0 < wholeRows; r0 += 8)
+            for (int r0 = from; r0 < wholeRows; r0 += 8)
             {
                 ref float block = ref Unsafe.Add(ref sourceColumns, (nint)r0 * columns);
                 Block8(ref block, columns, ref Unsafe.Add(ref destinationRows, r0), rows);
@@ -58,13 +64,13 @@ internal static class Transpose
         {
             ref float sourceColumns = ref Unsafe.Add(ref source, c0);
             ref float destinationRows = ref Unsafe.Add(ref destination, (nint)c0 * rows);
-            for (int r0 = 0; r0 < wholeRows; r0 += 8)
+            for (int r0 = from; r0 < wholeRows; r0 += 8)
             {
                 Block8(ref Unsafe.Add(ref sourceColumns, (nint)r0 * columns), columns, ref Unsafe.Add(ref destinationRows, r0), rows);
             }
         }
 
-        for (int r = 0; r < wholeRows; r++)
+        for (int r = from; r < wholeRows; r++)
         {
             for (int c = c0; c < columns; c++)
             {
@@ -100,13 +106,13 @@ internal static class Transpose
         Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, (nuint)(7 * destinationStride));
     }
 
-    // Rows [from, rows) in 16 x 16 blocks, one element at a time.
-    private static void Scalar(ReadOnlySpan<float> source, Span<float> destination, int from, int rows, int columns)
+    // Rows [from, to) in 16 x 16 blocks, one element at a time.
+    private static void Scalar(ReadOnlySpan<float> source, Span<float> destination, int from, int to, int rows, int columns)
     {
         const int Block = 16;
-        for (int r0 = from; r0 < rows; r0 += Block)
+        for (int r0 = from; r0 < to; r0 += Block)
         {
-            int r1 = Math.Min(r0 + Block, rows);
+            int r1 = Math.Min(r0 + Block, to);
             for (int c0 = 0; c0 < columns; c0 += Block)
             {
                 int c1 = Math.Min(c0 + Block, columns);
