@@ -1,6 +1,9 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet;
 
@@ -25,17 +28,30 @@ public static partial class ActivationFunctions
     public static void ReLUBackward(ReadOnlySpan<float> a, Span<float> gradients)
     {
         CheckSpans(a, gradients, nameof(gradients));
-        int i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+
+        // Unchecked vector loads after the length check (slicing per vector cost 1 ns per element: 9 µs for [64, 128]).
+        ref float activations = ref MemoryMarshal.GetReference(a);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        nuint length = (nuint)a.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var av = new Vector<float>(a[i..]);
-            var dv = new Vector<float>(gradients[i..]);
-            Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), dv, Vector<float>.Zero).CopyTo(gradients[i..]);
+            for (; i + (nuint)Vector512<float>.Count <= length; i += (nuint)Vector512<float>.Count)
+            {
+                Vector512<float> av = Vector512.LoadUnsafe(ref activations, i);
+                Vector512.ConditionalSelect(Vector512.GreaterThan(av, Vector512<float>.Zero), Vector512.LoadUnsafe(ref g, i), Vector512<float>.Zero)
+                    .StoreUnsafe(ref g, i);
+            }
         }
 
-        for (; i < a.Length; i++)
+        for (; i + (nuint)Vector<float>.Count <= length; i += (nuint)Vector<float>.Count)
         {
-            gradients[i] = a[i] > 0f ? gradients[i] : 0f;
+            Vector<float> av = Vector.LoadUnsafe(ref activations, i);
+            Vector.ConditionalSelect(Vector.GreaterThan(av, Vector<float>.Zero), Vector.LoadUnsafe(ref g, i), Vector<float>.Zero).StoreUnsafe(ref g, i);
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref g, i) = Unsafe.Add(ref activations, i) > 0f ? Unsafe.Add(ref g, i) : 0f;
         }
     }
 
