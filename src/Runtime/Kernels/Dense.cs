@@ -24,12 +24,7 @@ public static class Dense
     public static void Forward<TLayer>(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize)
         where TLayer : struct, IDenseShape
     {
-        FrozenShape<TLayer>.Check();
-        CheckBatchSize(batchSize);
-        CheckLength(inputs.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
-        CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
-        CheckLength(bias.Length, FrozenShape<TLayer>.Units, nameof(bias));
-        CheckLength(outputs.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputs));
+        CheckForward<TLayer>(inputs.Length, weights.Length, bias.Length, outputs.Length, batchSize);
         Gemm.Multiply<ForwardGemm<TLayer>>(
             ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(outputs),
             ref MemoryMarshal.GetReference(bias), batchSize);
@@ -50,12 +45,7 @@ public static class Dense
     public static void ForwardReLU<TLayer>(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> outputs, int batchSize)
         where TLayer : struct, IDenseShape
     {
-        FrozenShape<TLayer>.Check();
-        CheckBatchSize(batchSize);
-        CheckLength(inputs.Length, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
-        CheckLength(weights.Length, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
-        CheckLength(bias.Length, FrozenShape<TLayer>.Units, nameof(bias));
-        CheckLength(outputs.Length, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputs));
+        CheckForward<TLayer>(inputs.Length, weights.Length, bias.Length, outputs.Length, batchSize);
         Gemm.Multiply<ForwardReLUGemm<TLayer>>(
             ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(outputs),
             ref MemoryMarshal.GetReference(bias), batchSize);
@@ -122,6 +112,18 @@ public static class Dense
         {
             TensorPrimitives.Add(sums, matrix.Slice(row, sums.Length), sums);
         }
+    }
+
+    // The checks of both forward passes, each length named after its parameter.
+    private static void CheckForward<TLayer>(int inputs, int weights, int bias, int outputs, int batchSize)
+        where TLayer : struct, IDenseShape
+    {
+        FrozenShape<TLayer>.Check();
+        CheckBatchSize(batchSize);
+        CheckLength(inputs, (long)batchSize * FrozenShape<TLayer>.Inputs, nameof(inputs));
+        CheckLength(weights, (long)FrozenShape<TLayer>.Inputs * FrozenShape<TLayer>.Units, nameof(weights));
+        CheckLength(bias, FrozenShape<TLayer>.Units, nameof(bias));
+        CheckLength(outputs, (long)batchSize * FrozenShape<TLayer>.Units, nameof(outputs));
     }
 
     private static void CheckBatchSize(int batchSize)
