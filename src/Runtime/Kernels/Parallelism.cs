@@ -6,7 +6,8 @@ namespace StaticNet;
 /// <summary>
 /// How many cores the kernels may use. A large matrix product (a Dense layer's forward pass, weight gradients or input
 /// gradients over a batch) is split by rows between the calling thread and one persistent helper thread; a product of
-/// a few rows through a wide layer (batch 1) is split by depth, each thread summing half of k; a long optimizer sweep
+/// up to 64 rows through a wide layer is split by depth, each thread summing half of k (and reading half of the
+/// weights); a long optimizer sweep
 /// is split in halves. Each element is computed the same way on one thread or two, so results are bit-identical for
 /// any setting. Small products stay on the calling thread, where handing work over would cost more than it saves.
 /// </summary>

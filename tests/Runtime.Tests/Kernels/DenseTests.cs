@@ -228,22 +228,23 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// Gemm's promise: "every output element is the same sequence of operations whatever tile, width or thread computes
     /// it". The row tiles (four rows, or one row for the remainder of the batch), the split of a batch by rows over two
-    /// threads and the split of one row by depth over two threads (784 x 200: its forward and input-gradient sums run in
-    /// two halves) must not change a single bit.
+    /// threads and the split of a few rows by depth over two threads (784 x 200: its forward and input-gradient sums run
+    /// in two halves; a batch of 65 has 13,000 outputs, within a depth split's 16,384, a batch of 100 is split by rows)
+    /// must not change a single bit.
     /// </summary>
     [Theory]
-    [InlineData(784, 33)]
-    [InlineData(33, 784)]
-    [InlineData(784, 200)]
-    [InlineData(17, 31)]
-    [InlineData(31, 17)]
-    [InlineData(9, 16)]
-    public void Tiling_NeverChangesABit(int inputs, int units)
+    [InlineData(784, 33, 65)]
+    [InlineData(33, 784, 65)]
+    [InlineData(784, 200, 65)]
+    [InlineData(784, 200, 100)]
+    [InlineData(17, 31, 65)]
+    [InlineData(31, 17, 65)]
+    [InlineData(9, 16, 65)]
+    public void Tiling_NeverChangesABit(int inputs, int units, int batch)
     {
         DenseKernel kernel = DenseKernel.Create(inputs, units);
-        const int Batch = 65;
         var random = new Random(inputs * 1000 + units);
-        float[] x = Uniform(random, Batch * inputs), w = Uniform(random, inputs * units), b = Uniform(random, units), dz = Uniform(random, Batch * units);
+        float[] x = Uniform(random, batch * inputs), w = Uniform(random, inputs * units), b = Uniform(random, units), dz = Uniform(random, batch * units);
         int threads = Parallelism.MaxThreads;
         try
         {
@@ -251,15 +252,15 @@ public class DenseTests(ITestOutputHelper output) : IDisposable
             foreach (int maxThreads in new[] { 1, 2 })
             {
                 Parallelism.MaxThreads = maxThreads;
-                batchBits.Add(Bits(RunAll(kernel, x, w, b, dz, Batch)));
+                batchBits.Add(Bits(RunAll(kernel, x, w, b, dz, batch)));
 
                 // Row by row alone (batch 1: one-row tiles only, split by depth where the sums are) equals the same row
-                // inside the batch of 65 (four-row tiles for rows 0 to 63, a one-row tile for row 64), in the two
-                // kernels whose rows are the samples.
-                float[] outputs = new float[Batch * units], inputGradients = new float[Batch * inputs], transposed = new float[inputs * units];
-                kernel.Forward(x, w, b, outputs, Batch);
-                kernel.InputGradients(dz, w, transposed, inputGradients, Batch);
-                foreach (int row in new[] { 0, 1, 3, 4, 62, 63, 64 })
+                // inside the batch (six- and four-row tiles, a one-row tile for the last row), in the two kernels whose
+                // rows are the samples.
+                float[] outputs = new float[batch * units], inputGradients = new float[batch * inputs], transposed = new float[inputs * units];
+                kernel.Forward(x, w, b, outputs, batch);
+                kernel.InputGradients(dz, w, transposed, inputGradients, batch);
+                foreach (int row in new[] { 0, 1, 3, 4, batch - 3, batch - 2, batch - 1 })
                 {
                     float[] one = new float[units], oneGradients = new float[inputs];
                     kernel.Forward(x.AsSpan(row * inputs, inputs), w, b, one, 1);
