@@ -15,6 +15,9 @@ internal sealed class IdentityNetwork : INetwork<IdentityNetwork>
 
     public static int MaxBatchSize => 1 << 20;
 
+
+    public static ModelLayout Layout { get; } = new("Input (a test double)", "0000000000000000", 0);
+
     /// <summary>The batch size of every batched Predict call, in order.</summary>
     public List<int> BatchSizes { get; } = [];
 
@@ -69,6 +72,9 @@ internal sealed class BinaryIdentityNetwork : INetwork<BinaryIdentityNetwork>
     public static int ParameterBufferLength => 0;
 
     public static int MaxBatchSize => 1 << 20;
+
+
+    public static ModelLayout Layout { get; } = new("Input (a test double)", "0000000000000000", 0);
 
     public Span<float> Parameters => Span<float>.Empty;
 

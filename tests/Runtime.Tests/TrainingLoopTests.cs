@@ -27,6 +27,9 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
 
     public static int MaxBatchSize => 4096;
 
+
+    public static ModelLayout Layout { get; } = new("Input (a test double)", "0000000000000000", 0);
+
     /// <summary>When false, nothing is recorded (no allocation per call).</summary>
     public bool Record { get; set; } = true;
 

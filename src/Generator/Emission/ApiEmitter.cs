@@ -81,6 +81,8 @@ internal static class ApiEmitter
             w.Line($"public const int {slice.Name}Length = {slice.Length};");
         }
 
+        w.Summary("How the parameters are written to a model file (<c>StaticNet.ModelFile</c>): PyTorch's names and shapes, and the architecture.");
+        w.Line($"public static global::StaticNet.ModelLayout Layout => global::StaticNet.Generated.{plan.ImplementationName}.Layout;");
         w.Line();
         string contract = $"global::StaticNet.INetwork<{plan.ClassName}>";
         w.Line($"static int {contract}.InputSize => InputSize;");
@@ -88,6 +90,7 @@ internal static class ApiEmitter
         w.Line($"static int {contract}.ParameterCount => ParameterCount;");
         w.Line($"static int {contract}.ParameterBufferLength => ParameterBufferLength;");
         w.Line($"static int {contract}.MaxBatchSize => MaxBatchSize;");
+        w.Line($"static global::StaticNet.ModelLayout {contract}.Layout => Layout;");
         w.Line($"static {plan.ClassName} {contract}.Create(int seed) => new {plan.ClassName}(seed);");
         w.Line();
         w.Line($"private readonly global::StaticNet.Generated.{plan.ImplementationName} _network;");

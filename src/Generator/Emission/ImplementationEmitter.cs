@@ -57,6 +57,19 @@ internal static class ImplementationEmitter
         w.Line($"private const string Name = \"{plan.DisplayName}\";");
         w.Line($"private const int InputSize = {plan.InputSize}, OutputSize = {plan.OutputSize}, ParameterBufferLength = {plan.ParameterBufferLength}, MaxBatchSize = {plan.MaxBatchSize};");
         w.Line();
+        w.Line("// The model file's tensors: PyTorch's nn.Sequential names, weights [out, in] (the transpose of W's [in, out]).");
+        w.Line("public static readonly ModelLayout Layout = new(");
+        w.Line($"    {Format.String(plan.Architecture)},");
+        w.Line($"    {Format.String(plan.Fingerprint)},");
+        w.Line("    ParameterBufferLength,");
+        for (int t = 0; t < plan.FileTensors.Count; t++)
+        {
+            FileTensorPlan tensor = plan.FileTensors[t];
+            string end = t < plan.FileTensors.Count - 1 ? "," : ");";
+            w.Line($"    new ModelTensor({Format.String(tensor.Name)}, new[] {{ {string.Join(", ", tensor.Shape)} }}, {tensor.Offset}, Transposed: {(tensor.Transposed ? "true" : "false")}){end} // {tensor.Symbol}");
+        }
+
+        w.Line();
         w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.");
         w.Line("private readonly AlignedBuffer _parameters = new(ParameterBufferLength);");
         w.Line("private readonly AlignedBuffer _gradients = new(ParameterBufferLength);");

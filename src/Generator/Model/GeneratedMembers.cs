@@ -24,6 +24,9 @@ internal static class GeneratedMembers
             // Constants and the summary table.
             "InputSize", "OutputSize", "ParameterCount", "ParameterBufferLength", "MaxBatchSize", "ForwardFlopsPerSample", "TrainingFlopsPerSample", "Summary",
 
+            // The model-file layout.
+            "Layout",
+
             // The implementation instance every member forwards to.
             "_network",
 

@@ -72,6 +72,18 @@ internal abstract record LayerPlan(int Position, int Inputs, int Outputs)
     /// <summary>The first column of the layer's summary row, e.g. <c>dense_0 (Dense, ReLU)</c>.</summary>
     public abstract string SummaryName { get; }
 
+    /// <summary>
+    /// The layer in a model file's architecture text, e.g. <c>Dense 256 ReLU</c>: what a file's parameters mean, so
+    /// nothing that can change at run time (a dropout rate) is in it.
+    /// </summary>
+    public abstract string Architecture { get; }
+
+    /// <summary>
+    /// How many modules the layer is in PyTorch's <c>nn.Sequential</c> (a Dense layer is an <c>nn.Linear</c>, and its
+    /// activation another module unless it is the identity): model files number tensors by module, <c>2.weight</c>.
+    /// </summary>
+    public abstract int SequentialModules { get; }
+
     /// <summary>Trainable parameters of the layer.</summary>
     public int ParameterCount => Tensors.Sum(t => t.Slice.Length);
 }
@@ -99,6 +111,13 @@ internal sealed record HyperParameterPlan(string Name, string Field, float Defau
 
 /// <summary>A contiguous range of parameters the optimizer updates in one sweep, with the penalties or without.</summary>
 internal sealed record UpdateRange(int Offset, int Length, bool Penalized, string Tensors);
+
+/// <summary>
+/// A tensor as a model file holds it: its name and shape as PyTorch's <c>nn.Sequential</c> writes them (<c>0.weight</c>
+/// <c>[out, in]</c>), its offset in the parameter buffer, whether the buffer holds it transposed, and its symbol in the
+/// implementation (<c>W0</c>).
+/// </summary>
+internal sealed record FileTensorPlan(string Name, EquatableArray<int> Shape, int Offset, bool Transposed, string Symbol);
 
 /// <summary>Floats of the parameter buffer that belong to no tensor: the padding that puts each tensor on a 64-byte line.</summary>
 internal sealed record PaddingRange(int Offset, int Length);
@@ -141,7 +160,10 @@ internal sealed record NetworkPlan(
     EquatableArray<StateBufferPlan> OptimizerState,
     EquatableArray<HyperParameterPlan> HyperParameters,
     EquatableArray<UpdateRange> UpdateRanges,
-    EquatableArray<PaddingRange> Padding)
+    EquatableArray<PaddingRange> Padding,
+    string Architecture,
+    string Fingerprint,
+    EquatableArray<FileTensorPlan> FileTensors)
 {
     /// <summary>The full name as people read it, without the <c>@</c> of escaped keywords (messages).</summary>
     public string DisplayName => FullName.Replace("@", string.Empty);

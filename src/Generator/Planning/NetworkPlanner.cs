@@ -86,7 +86,50 @@ internal static class NetworkPlanner
             UpdateRanges(
                 layers.SelectMany(l => l.Tensors), context.ParameterBufferLength, r.PenalizeBiases, r.L1 is not null || r.L2 is not null || weightDecay is not null)
                 .ToEquatableArray(),
-            Padding(layers.SelectMany(l => l.Tensors), context.ParameterBufferLength).ToEquatableArray());
+            Padding(layers.SelectMany(l => l.Tensors), context.ParameterBufferLength).ToEquatableArray(),
+            Architecture(inputSize, layers),
+            Fingerprint(Architecture(inputSize, layers)),
+            FileTensors(layers).ToEquatableArray());
+    }
+
+    /// <summary>The architecture in a model file's metadata: <c>Input 784 -> Dense 256 ReLU -> Dense 10 Softmax</c>.</summary>
+    private static string Architecture(int inputSize, IEnumerable<LayerPlan> layers) =>
+        $"Input {inputSize} -> " + string.Join(" -> ", layers.Select(l => l.Architecture));
+
+    /// <summary>
+    /// 16 hex digits of a 64-bit FNV-1a over the architecture text's UTF-16 code units: the same on every machine and
+    /// run, different for architectures that differ only in an activation.
+    /// </summary>
+    private static string Fingerprint(string architecture)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in architecture)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The tensors under PyTorch's names: each layer's tensors take the number of the module it starts at in an
+    /// <c>nn.Sequential</c> (784-256-10 with ReLU: <c>0.weight</c>, <c>0.bias</c>, <c>2.weight</c>, <c>2.bias</c>), weights
+    /// <c>[out, in]</c>, the transpose of the buffer's <c>[in, out]</c>.
+    /// </summary>
+    private static IEnumerable<FileTensorPlan> FileTensors(IEnumerable<LayerPlan> layers)
+    {
+        int module = 0;
+        foreach (LayerPlan layer in layers)
+        {
+            foreach (TensorPlan tensor in layer.Tensors)
+            {
+                yield return tensor.IsBias
+                    ? new FileTensorPlan($"{module}.bias", new[] { layer.Outputs }.ToEquatableArray(), tensor.Slice.Offset, Transposed: false, tensor.Symbol)
+                    : new FileTensorPlan($"{module}.weight", new[] { layer.Outputs, layer.Inputs }.ToEquatableArray(), tensor.Slice.Offset, Transposed: true, tensor.Symbol);
+            }
+
+            module += layer.SequentialModules;
+        }
     }
 
     /// <summary>

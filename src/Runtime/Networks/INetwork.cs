@@ -28,6 +28,12 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <summary>Largest batch a call accepts: every workspace of <c>[batch, widest layer]</c> floats must fit an array.</summary>
     static abstract int MaxBatchSize { get; }
 
+    /// <summary>
+    /// How the parameters are written to a model file (<see cref="ModelFile"/>): tensor names and shapes as PyTorch's
+    /// <c>nn.Sequential</c> of <c>nn.Linear</c> has them, and the architecture in words with its fingerprint.
+    /// </summary>
+    static abstract ModelLayout Layout { get; }
+
     /// <summary>Creates a network with weights initialised from <paramref name="seed"/> (deterministic across runs).</summary>
     /// <param name="seed">Seed of the weight initialisation.</param>
     static abstract TSelf Create(int seed);

@@ -117,4 +117,11 @@ internal sealed record DensePlan(
         + $"b{Index}[{Units}] params[{Bias.Offset} .. {Bias.End})   {Init}";
 
     public override string SummaryName => $"dense_{Index} (Dense, {Activation})";
+
+    public override string Architecture =>
+        $"Dense {Units} {Activation}" + (Activation is ActivationKind.LeakyReLU or ActivationKind.ELU
+            ? $"({ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})"
+            : string.Empty);
+
+    public override int SequentialModules => Activation == ActivationKind.Identity ? 1 : 2;
 }

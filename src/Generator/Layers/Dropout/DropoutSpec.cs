@@ -44,5 +44,9 @@ internal sealed record DropoutPlan(int Position, int Units, int Index, HyperPara
 
     public override string SummaryName => $"dropout_{Index} (Dropout {Number(Rate.Default)})";
 
+    public override string Architecture => "Dropout";
+
+    public override int SequentialModules => 1;
+
     private static string Number(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

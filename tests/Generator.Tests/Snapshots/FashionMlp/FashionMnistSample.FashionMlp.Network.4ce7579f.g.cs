@@ -73,12 +73,17 @@ namespace FashionMnistSample
         public const int Dense2BiasOffset = 235136;
         /// <summary>Length of Dense layer 2's biases <c>[10]</c>.</summary>
         public const int Dense2BiasLength = 10;
+        /// <summary>
+        /// How the parameters are written to a model file (<c>StaticNet.ModelFile</c>): PyTorch's names and shapes, and the architecture.
+        /// </summary>
+        public static global::StaticNet.ModelLayout Layout => global::StaticNet.Generated.FashionMnistSample_FashionMlp_Network.Layout;
 
         static int global::StaticNet.INetwork<FashionMlp>.InputSize => InputSize;
         static int global::StaticNet.INetwork<FashionMlp>.OutputSize => OutputSize;
         static int global::StaticNet.INetwork<FashionMlp>.ParameterCount => ParameterCount;
         static int global::StaticNet.INetwork<FashionMlp>.ParameterBufferLength => ParameterBufferLength;
         static int global::StaticNet.INetwork<FashionMlp>.MaxBatchSize => MaxBatchSize;
+        static global::StaticNet.ModelLayout global::StaticNet.INetwork<FashionMlp>.Layout => Layout;
         static FashionMlp global::StaticNet.INetwork<FashionMlp>.Create(int seed) => new FashionMlp(seed);
 
         private readonly global::StaticNet.Generated.FashionMnistSample_FashionMlp_Network _network;
@@ -276,6 +281,18 @@ namespace StaticNet.Generated
     {
         private const string Name = "FashionMnistSample.FashionMlp";
         private const int InputSize = 784, OutputSize = 10, ParameterBufferLength = 235152, MaxBatchSize = 2739137;
+
+        // The model file's tensors: PyTorch's nn.Sequential names, weights [out, in] (the transpose of W's [in, out]).
+        public static readonly ModelLayout Layout = new(
+            "Input 784 -> Dense 256 ReLU -> Dense 128 ReLU -> Dense 10 Softmax",
+            "626ecf3ca5dee255",
+            ParameterBufferLength,
+            new ModelTensor("0.weight", new[] { 256, 784 }, 0, Transposed: true), // W0
+            new ModelTensor("0.bias", new[] { 256 }, 200704, Transposed: false), // B0
+            new ModelTensor("2.weight", new[] { 128, 256 }, 200960, Transposed: true), // W1
+            new ModelTensor("2.bias", new[] { 128 }, 233728, Transposed: false), // B1
+            new ModelTensor("4.weight", new[] { 10, 128 }, 233856, Transposed: true), // W2
+            new ModelTensor("4.bias", new[] { 10 }, 235136, Transposed: false)); // B2
 
         // Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
         private readonly AlignedBuffer _parameters = new(ParameterBufferLength);

@@ -1,0 +1,38 @@
+namespace StaticNet.Integration.Tests;
+
+// Networks of the model-file tests: pairs that a file must not move between.
+
+/// <summary>4-2-1, Tanh then Sigmoid: 13 parameters.</summary>
+[Network(InputSize = 4)]
+[Dense(2, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+[Loss(LossFunction.BinaryCrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class File421 { }
+
+/// <summary>2-3-1, also 13 parameters, in other shapes.</summary>
+[Network(InputSize = 2)]
+[Dense(3, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+[Loss(LossFunction.BinaryCrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class File231 { }
+
+/// <summary>4-2-1 like <see cref="File421"/> but ReLU in place of Tanh: the same tensors, another function.</summary>
+[Network(InputSize = 4)]
+[Dense(2, Activation.ReLU)]
+[Dense(1, Activation.Sigmoid)]
+[Loss(LossFunction.BinaryCrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class File421ReLU { }
+
+/// <summary>A deeper classifier with dropout (a module of its own in PyTorch's numbering) and an identity layer (none).</summary>
+[Network(InputSize = 20)]
+[Dense(16, Activation.ReLU)]
+[Dropout(0.25f)]
+[Dense(12)]
+[Dense(8, Activation.LeakyReLU)]
+[Dense(5, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class FileDeep { }
