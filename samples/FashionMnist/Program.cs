@@ -14,15 +14,17 @@ var optimizerOption = new Option<string>("--optimizer")
     Description = "Optimizer, each at its default hyper-parameters: adam (lr 1e-3), sgd, momentum, nesterov, adagrad, rmsprop, adamw, amsgrad.",
     DefaultValueFactory = _ => "adam",
 };
+var saveOption = new Option<FileInfo?>("--save") { Description = "After training, save the model to this safetensors file (PyTorch's nn.Sequential names) and check it loads back." };
 optimizerOption.AcceptOnlyFromAmong("adam", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adamw", "amsgrad");
 
 var root = new RootCommand("Trains a 784-256-128-10 ReLU MLP (Softmax + CrossEntropy, Adam lr 1e-3) on Fashion-MNIST with StaticNet.")
 {
-    epochsOption, dataOption, batchOption, seedOption, optimizerOption,
+    epochsOption, dataOption, batchOption, seedOption, optimizerOption, saveOption,
 };
 root.SetAction(parsed =>
 {
-    var settings = new Settings(parsed.GetValue(epochsOption), parsed.GetValue(dataOption), parsed.GetValue(batchOption), parsed.GetValue(seedOption));
+    var settings = new Settings(
+        parsed.GetValue(epochsOption), parsed.GetValue(dataOption), parsed.GetValue(batchOption), parsed.GetValue(seedOption), parsed.GetValue(saveOption));
     return parsed.GetValue(optimizerOption) switch
     {
         "sgd" => Train<FashionMlpSgd>(settings, FashionMlpSgd.Summary),
@@ -41,7 +43,7 @@ return root.Parse(args).Invoke();
 static int Train<TNetwork>(Settings settings, string summary)
     where TNetwork : IClassifier<TNetwork>
 {
-    (int epochs, DirectoryInfo? dataOption, int batchSize, int seed) = settings;
+    (int epochs, DirectoryInfo? dataOption, int batchSize, int seed, FileInfo? save) = settings;
 
     // Checked here rather than in option validators: a validator that reads the value throws on unparsable text.
     if (epochs < 1 || batchSize < 1)
@@ -86,8 +88,24 @@ static int Train<TNetwork>(Settings settings, string summary)
 
     double seconds = total.Elapsed.TotalSeconds;
     Console.WriteLine($"Final test accuracy: {history.Epochs[^1].ValidationAccuracy:F4} ({seconds:F1} s in all, {seconds / epochs:F1} s per epoch)");
+    if (save is not null)
+    {
+        try
+        {
+            ModelFile.Save(network, save.FullName);
+            TNetwork reloaded = TNetwork.Create(seed + 1);
+            ModelFile.Load(reloaded, save.FullName);
+            Console.WriteLine($"Saved to {save.FullName}; loaded back, test accuracy {Metrics.Accuracy(reloaded, test):F4}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Console.Error.WriteLine($"Cannot save the model to {save.FullName}: {ex.Message}");
+            return 1;
+        }
+    }
+
     return 0;
 }
 
 /// <summary>The command line's training settings.</summary>
-internal sealed record Settings(int Epochs, DirectoryInfo? Data, int BatchSize, int Seed);
+internal sealed record Settings(int Epochs, DirectoryInfo? Data, int BatchSize, int Seed, FileInfo? Save);
