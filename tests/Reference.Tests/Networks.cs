@@ -548,3 +548,16 @@ public partial class DropoutProbe { }
 [Network(InputSize = 20), Dense(3, Activation.Softmax), Loss(LossFunction.CrossEntropy), Optimizer(OptimizerKind.Nesterov)] public partial class DefaultsNesterov { }
 [Network(InputSize = 20), Dense(3, Activation.Softmax), Loss(LossFunction.CrossEntropy), Optimizer(OptimizerKind.RMSProp)] public partial class DefaultsRmsProp { }
 [Network(InputSize = 20), Dense(3, Activation.Softmax), Loss(LossFunction.CrossEntropy), Optimizer(OptimizerKind.AdamW)] public partial class DefaultsAdamW { }
+
+// ---- Model files: moved between StaticNet and TorchSharp (ModelFileInteropTests) ----
+
+/// <summary>Linear 0, ReLU 1, Dropout 2, Linear 3 (identity), Linear 4, Tanh 5, Linear 6, Softmax 7.</summary>
+[Network(InputSize = 20)]
+[Dense(16, Activation.ReLU)]
+[Dropout(0.25f)]
+[Dense(12)]
+[Dense(8, Activation.Tanh)]
+[Dense(5, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class InteropMlp { }
