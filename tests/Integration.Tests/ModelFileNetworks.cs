@@ -36,3 +36,19 @@ public partial class File421ReLU { }
 [Loss(LossFunction.CrossEntropy)]
 [Optimizer(OptimizerKind.Adam)]
 public partial class FileDeep { }
+
+/// <summary>4-2-1 like <see cref="File421"/> with another optimizer: its parameters fit, its checkpoints do not.</summary>
+[Network(InputSize = 4)]
+[Dense(2, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+[Loss(LossFunction.BinaryCrossEntropy)]
+[Optimizer(OptimizerKind.Momentum)]
+public partial class File421Momentum { }
+
+/// <summary>Three optimizer state buffers (RMSProp centered, with momentum).</summary>
+[Network(InputSize = 6)]
+[Dense(5, Activation.ELU)]
+[Dense(3, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.RMSProp, Centered = true, Momentum = 0.5f)]
+public partial class FileRmsProp { }

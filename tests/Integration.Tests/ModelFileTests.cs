@@ -204,6 +204,165 @@ public sealed class ModelFileTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
+    [Fact]
+    public void ACheckpoint_ResumedForNSteps_EqualsAnUninterruptedRun_BitForBit()
+    {
+        AssertResumesExactly(() => new FileDeep(21), () => new FileDeep(22), Batches<FileDeep>(8, FileDeep.InputSize, FileDeep.OutputSize));
+        AssertResumesExactly(() => new FileRmsProp(23), () => new FileRmsProp(24), Batches<FileRmsProp>(6, FileRmsProp.InputSize, FileRmsProp.OutputSize));
+        AssertResumesExactly(() => new File421Momentum(25), () => new File421Momentum(26), Batches<File421Momentum>(5, File421Momentum.InputSize, 2));
+    }
+
+    [Fact]
+    public void ACheckpoint_NamesItsStateTensorsAndCounters()
+    {
+        var network = new FileRmsProp(1);
+        Step(network, Batches<FileRmsProp>(4, FileRmsProp.InputSize, FileRmsProp.OutputSize)[0]);
+        var stream = new MemoryStream();
+        ModelFile.SaveCheckpoint(network, stream);
+        (JsonObject header, byte[] _) = Split(stream.ToArray());
+
+        Assert.Equal(new[] { "square_avg", "grad_avg", "momentum_buffer" }, FileRmsProp.Layout.OptimizerStates);
+        Assert.Equal(new[] { 5, 6 }, Shape(header["optimizer.grad_avg.0.weight"]!));
+        Assert.Equal(4 * 4, header.Count(p => p.Key != "__metadata__"));
+        JsonObject metadata = header["__metadata__"]!.AsObject();
+        Assert.Equal("1", (string)metadata[ModelFile.CheckpointKey]!);
+        Assert.Equal("RMSProp (centered)", (string)metadata[ModelFile.OptimizerKey]!);
+        Assert.Equal("1", (string)metadata[ModelFile.StepKey]!);
+    }
+
+    [Fact]
+    public void ACheckpointsParameters_LoadWithLoad_AndAParametersFile_IsNotACheckpoint()
+    {
+        var network = new FileDeep(1);
+        Step(network, Batches<FileDeep>(8, FileDeep.InputSize, FileDeep.OutputSize)[0]);
+        var checkpoint = new MemoryStream();
+        ModelFile.SaveCheckpoint(network, checkpoint);
+        var parameters = new MemoryStream();
+        ModelFile.Save(network, parameters);
+
+        var loaded = new FileDeep(2);
+        ModelFile.Load(loaded, new MemoryStream(checkpoint.ToArray()));
+        Assert.Equal(TestData.Bits(network.Parameters), TestData.Bits(loaded.Parameters));
+        Assert.Equal(0, loaded.StepCount);
+
+        var target = new FileDeep(3);
+        int[] before = TestData.Bits(target.Parameters);
+        var e = Assert.Throws<ModelFileException>(() => ModelFile.LoadCheckpoint(target, new MemoryStream(parameters.ToArray())));
+        Assert.Contains("not a checkpoint", e.Message);
+        Assert.Equal(before, TestData.Bits(target.Parameters));
+    }
+
+    [Fact]
+    public void ACheckpointOfAnotherOptimizer_IsRefused_ItsParametersStillLoad()
+    {
+        var adam = new File421(1);
+        var stream = new MemoryStream();
+        ModelFile.SaveCheckpoint(adam, stream);
+        var momentum = new File421Momentum(2);
+        int[] before = TestData.Bits(momentum.Parameters);
+
+        var e = Assert.Throws<ModelFileException>(() => ModelFile.LoadCheckpoint(momentum, new MemoryStream(stream.ToArray())));
+
+        Assert.Contains("\"Adam\"", e.Message);
+        Assert.Contains("\"Momentum\"", e.Message);
+        Assert.Equal(before, TestData.Bits(momentum.Parameters));
+        ModelFile.Load(momentum, new MemoryStream(stream.ToArray()));
+        Assert.Equal(TestData.Bits(adam.Parameters), TestData.Bits(momentum.Parameters));
+    }
+
+    [Theory]
+    [InlineData("a step count that is not a number")]
+    [InlineData("a negative step count")]
+    [InlineData("a dropout state that is not a number")]
+    [InlineData("a state tensor missing")]
+    [InlineData("NaN in a state tensor")]
+    public void ACorruptCheckpoint_IsRefused_AndChangesNothing(string fault)
+    {
+        var source = new FileDeep(1);
+        Step(source, Batches<FileDeep>(8, FileDeep.InputSize, FileDeep.OutputSize)[0]);
+        var stream = new MemoryStream();
+        ModelFile.SaveCheckpoint(source, stream);
+        byte[] good = stream.ToArray();
+        byte[] bad = fault switch
+        {
+            "a step count that is not a number" => Edit(good, h => h["__metadata__"]![ModelFile.StepKey] = "twelve"),
+            "a negative step count" => Edit(good, h => h["__metadata__"]![ModelFile.StepKey] = "-1"),
+            "a dropout state that is not a number" => Edit(good, h => h["__metadata__"]![ModelFile.DropoutStateKey] = "0x12"),
+            "a state tensor missing" => Edit(good, h => h.Remove("optimizer.exp_avg_sq.6.bias"), dropLastBytes: 5 * 4),
+            _ => WithFloat(good, good.Length - 8 - (int)BitConverter.ToUInt64(good, 0) is int dataBytes ? (dataBytes / 4) - 1 : 0, float.NaN),
+        };
+        var target = new FileDeep(2);
+        Step(target, Batches<FileDeep>(8, FileDeep.InputSize, FileDeep.OutputSize)[1]);
+        int[] parameters = TestData.Bits(target.Parameters);
+        long steps = target.StepCount;
+
+        var e = Assert.Throws<ModelFileException>(() => ModelFile.LoadCheckpoint(target, new MemoryStream(bad)));
+
+        Assert.False(string.IsNullOrWhiteSpace(e.Message));
+        Assert.Equal(parameters, TestData.Bits(target.Parameters));
+        Assert.Equal(steps, target.StepCount);
+    }
+
+    // Runs 6 steps straight; and 3 steps, a checkpoint, a fresh network restored from it, 3 more: the same bits.
+    private static void AssertResumesExactly<TNetwork>(Func<TNetwork> create, Func<TNetwork> createOther, (float[] Inputs, float[] Targets)[] batches)
+        where TNetwork : INetwork<TNetwork>
+    {
+        TNetwork straight = create();
+        foreach ((float[] inputs, float[] targets) batch in batches)
+        {
+            Step(straight, batch);
+        }
+
+        TNetwork first = create();
+        for (int i = 0; i < 3; i++)
+        {
+            Step(first, batches[i]);
+        }
+
+        var stream = new MemoryStream();
+        ModelFile.SaveCheckpoint(first, stream);
+        TNetwork resumed = createOther();
+        ModelFile.LoadCheckpoint(resumed, new MemoryStream(stream.ToArray()));
+        Assert.Equal(3, resumed.StepCount);
+        for (int i = 3; i < batches.Length; i++)
+        {
+            Step(resumed, batches[i]);
+        }
+
+        Assert.Equal(TestData.Bits(straight.Parameters), TestData.Bits(resumed.Parameters));
+        Assert.Equal(straight.StepCount, resumed.StepCount);
+    }
+
+    private static void Step<TNetwork>(TNetwork network, (float[] Inputs, float[] Targets) batch)
+        where TNetwork : INetwork<TNetwork> =>
+        network.TrainStep(batch.Inputs, batch.Targets, batch.Inputs.Length / TNetwork.InputSize);
+
+    // Six batches of 8 samples, one-hot targets (or 0/1 for a single output).
+    private static (float[] Inputs, float[] Targets)[] Batches<TNetwork>(int seed, int inputSize, int classes)
+        where TNetwork : INetwork<TNetwork>
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, 6).Select(_ =>
+        {
+            float[] inputs = TestData.Uniform(random, 8 * inputSize, -1, 1);
+            float[] targets = new float[8 * TNetwork.OutputSize];
+            for (int s = 0; s < 8; s++)
+            {
+                int label = random.Next(classes);
+                if (TNetwork.OutputSize == 1)
+                {
+                    targets[s] = label;
+                }
+                else
+                {
+                    targets[(s * TNetwork.OutputSize) + label] = 1;
+                }
+            }
+
+            return (inputs, targets);
+        }).ToArray();
+    }
+
     // ---- Faults: each a distinct way a file can be wrong ----
 
     private static readonly Dictionary<string, Func<byte[], byte[]>> Faults = new()
@@ -211,7 +370,11 @@ public sealed class ModelFileTests : IDisposable
         ["empty"] = _ => Array.Empty<byte>(),
         ["7 bytes"] = f => f[..7],
         ["header length 0"] = f => WithLength(f, 0),
-        ["header length above 16 MiB"] = f => WithLength(f, (16 << 20) + 1),
+        ["header length above 1 MiB"] = f => WithLength(f, (1 << 20) + 1),
+        ["a tensor name over 1,024 bytes"] = f => Rebuild(f, Text(f).Replace("\"0.bias\"", "\"" + new string('b', 1025) + "\"")),
+        ["a metadata value over 64 KiB"] = f => Edit(f, h => h["__metadata__"]!["note"] = new string('x', (64 << 10) + 1)),
+        ["more metadata entries than 256"] = f => Edit(f, h => { for (int i = 0; i < 257; i++) { h["__metadata__"]![$"k{i}"] = "v"; } }),
+        ["more tensors than a checkpoint could hold"] = f => Edit(f, h => { for (int i = 0; i < 17; i++) { h[$"x{i}"] = Entry("F32", 0, 52, 52); } }),
         ["header length beyond the file"] = f => WithLength(f, (ulong)f.Length),
         ["header length 2^63"] = f => WithLength(f, 1UL << 63),
         ["file ends inside the header"] = f => f[..20],

@@ -29,6 +29,9 @@ internal sealed class IdentityNetwork : INetwork<IdentityNetwork>
 
     public long StepCount => 0;
 
+
+    public ITrainingState TrainingState => throw new NotSupportedException();
+
     public static IdentityNetwork Create(int seed) => new();
 
     public void Predict(ReadOnlySpan<float> input, Span<float> output) => Copy(input, output, 1);
@@ -83,6 +86,9 @@ internal sealed class BinaryIdentityNetwork : INetwork<BinaryIdentityNetwork>
     public float LearningRate { get; set; } = 0.1f;
 
     public long StepCount => 0;
+
+
+    public ITrainingState TrainingState => throw new NotSupportedException();
 
     public static BinaryIdentityNetwork Create(int seed) => new();
 

@@ -68,6 +68,8 @@ internal sealed class ScriptedClassifier : IClassifier<ScriptedClassifier>
 
     public long StepCount { get; private set; }
 
+    public ITrainingState TrainingState => throw new NotSupportedException();
+
     public static ScriptedClassifier Create(int seed) => new();
 
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int batchSize)

@@ -90,7 +90,7 @@ internal static class ApiEmitter
         w.Line($"static int {contract}.ParameterCount => ParameterCount;");
         w.Line($"static int {contract}.ParameterBufferLength => ParameterBufferLength;");
         w.Line($"static int {contract}.MaxBatchSize => MaxBatchSize;");
-        w.Line($"static global::StaticNet.ModelLayout {contract}.Layout => Layout;");
+        w.Line($"global::StaticNet.ITrainingState {contract}.TrainingState => _network;");
         w.Line($"static {plan.ClassName} {contract}.Create(int seed) => new {plan.ClassName}(seed);");
         w.Line();
         w.Line($"private readonly global::StaticNet.Generated.{plan.ImplementationName} _network;");

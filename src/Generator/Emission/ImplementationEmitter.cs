@@ -23,7 +23,7 @@ internal static class ImplementationEmitter
         w.Summary($"The state and the math of <see cref=\"global::{plan.FullName}\"/>, which forwards every call here.");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"StaticNet.Generator\", \"{plan.GeneratorVersion}\")]");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"internal sealed class {plan.ImplementationName}");
+        w.Open($"internal sealed class {plan.ImplementationName} : ITrainingState");
         Fields(w, plan);
         Constructor(w, plan);
         Properties(w, plan);
@@ -66,8 +66,12 @@ internal static class ImplementationEmitter
         {
             FileTensorPlan tensor = plan.FileTensors[t];
             string end = t < plan.FileTensors.Count - 1 ? "," : ");";
+            end = t < plan.FileTensors.Count - 1 ? "," : ")";
             w.Line($"    new ModelTensor({Format.String(tensor.Name)}, new[] {{ {string.Join(", ", tensor.Shape)} }}, {tensor.Offset}, Transposed: {(tensor.Transposed ? "true" : "false")}){end} // {tensor.Symbol}");
         }
+
+        string states = string.Join(", ", plan.OptimizerState.Select(s => Format.String(s.TorchName)));
+        w.Line($"{{ Optimizer = {Format.String(plan.Optimizer.Title)}, OptimizerStates = {(states.Length == 0 ? "Array.Empty<string>()" : $"new[] {{ {states} }}")} }};");
 
         w.Line();
         w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.");
@@ -141,6 +145,26 @@ internal static class ImplementationEmitter
         w.Line("public Span<float> Parameters => _parameters;");
         w.Line("public Span<float> Gradients => _gradients;");
         w.Line("public long StepCount => _stepCount;");
+        w.Line($"public ulong DropoutState => {(plan.HasDropout ? "_dropoutState" : "0UL")};");
+        w.Line("public Span<float> OptimizerState(int index) => index switch");
+        w.Line("{");
+        for (int s = 0; s < plan.OptimizerState.Count; s++)
+        {
+            w.Line($"    {s} => {plan.OptimizerState[s].Field},");
+        }
+
+        w.Line($"    _ => throw new ArgumentOutOfRangeException(nameof(index), index, \"{plan.DisplayName}'s optimizer keeps {plan.OptimizerState.Count} state buffer(s).\"),");
+        w.Line("};");
+        w.Open("public void RestoreCounters(long stepCount, ulong dropoutState)");
+        w.Line("ArgumentOutOfRangeException.ThrowIfNegative(stepCount);");
+        w.Line("using var call = _guard.Enter(Name);");
+        w.Line("_stepCount = stepCount;");
+        if (plan.HasDropout)
+        {
+            w.Line("_dropoutState = dropoutState;");
+        }
+
+        w.Close();
         foreach (TensorPlan tensor in plan.Tensors)
         {
             w.Line($"private Span<float> {tensor.Symbol} => _parameters.AsSpan({tensor.Slice.Offset}, {tensor.Slice.Length});");

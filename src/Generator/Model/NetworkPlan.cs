@@ -101,10 +101,16 @@ internal sealed record OptimizerPlan(
     bool Amsgrad)
 {
     public bool IsAdam => Kind is OptimizerKindSpec.Adam or OptimizerKindSpec.AdamW;
+
+    /// <summary>The optimizer in a checkpoint's metadata: its kind and the variant, <c>Adam (AMSGrad)</c>.</summary>
+    public string Title => Kind + (Amsgrad ? " (AMSGrad)" : Centered ? " (centered)" : string.Empty);
 }
 
-/// <summary>An optimizer state buffer laid out like the parameters: <c>ParameterBufferLength</c> floats.</summary>
-internal sealed record StateBufferPlan(string Field, string Comment);
+/// <summary>
+/// An optimizer state buffer laid out like the parameters: <c>ParameterBufferLength</c> floats; <paramref name="TorchName"/>
+/// is its name in PyTorch's optimizer state (<c>exp_avg</c>), which a checkpoint uses.
+/// </summary>
+internal sealed record StateBufferPlan(string Field, string Comment, string TorchName);
 
 /// <summary>A run-time hyper-parameter: property, backing field, compile-time default, valid range and documentation.</summary>
 internal sealed record HyperParameterPlan(string Name, string Field, float Default, ValueRange Range, string Summary);

@@ -166,27 +166,27 @@ internal static class NetworkPlanner
         {
             case OptimizerKindSpec.Momentum:
             case OptimizerKindSpec.Nesterov:
-                yield return new("_velocity", "momentum buffer v");
+                yield return new("_velocity", "momentum buffer v", "momentum_buffer");
                 break;
             case OptimizerKindSpec.AdaGrad:
-                yield return new("_squareSums", "sum of squared gradients s");
+                yield return new("_squareSums", "sum of squared gradients s", "sum");
                 break;
             case OptimizerKindSpec.RMSProp:
-                yield return new("_squareAverages", "running average of squared gradients s");
+                yield return new("_squareAverages", "running average of squared gradients s", "square_avg");
                 if (o.Centered)
                 {
-                    yield return new("_gradientAverages", "running average of gradients m (centered)");
+                    yield return new("_gradientAverages", "running average of gradients m (centered)", "grad_avg");
                 }
 
-                yield return new("_velocity", "momentum buffer b (used when momentum > 0)");
+                yield return new("_velocity", "momentum buffer b (used when momentum > 0)", "momentum_buffer");
                 break;
             case OptimizerKindSpec.Adam:
             case OptimizerKindSpec.AdamW:
-                yield return new("_firstMoments", "first-moment estimate m");
-                yield return new("_secondMoments", "second-moment estimate v");
+                yield return new("_firstMoments", "first-moment estimate m", "exp_avg");
+                yield return new("_secondMoments", "second-moment estimate v", "exp_avg_sq");
                 if (o.Amsgrad)
                 {
-                    yield return new("_maxSecondMoments", "running maximum of v (AMSGrad)");
+                    yield return new("_maxSecondMoments", "running maximum of v (AMSGrad)", "max_exp_avg_sq");
                 }
 
                 break;

@@ -13,7 +13,16 @@ internal static class AtomicFile
     public static void Write(string path, ReadOnlySpan<byte> contents)
     {
         string folder = Path.GetDirectoryName(path) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        // A symbolic link stays one: the file it points to is replaced, beside itself.
+        if (new FileInfo(path).LinkTarget is not null && File.ResolveLinkTarget(path, returnFinalTarget: true) is FileSystemInfo target)
+        {
+            path = target.FullName;
+            folder = Path.GetDirectoryName(path) ?? ".";
+        }
+
+        // Named after the target, cut so that a target name of up to 255 bytes still leaves a valid name.
+        string name = Path.GetFileName(path);
+        string temporary = Path.Combine(folder, $".{(name.Length <= 32 ? name : name[..32])}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -23,6 +32,12 @@ internal static class AtomicFile
             }
 
             File.Move(temporary, path, overwrite: true);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // What a write past the process's file-size limit throws: an I/O failure to the caller.
+            TryDelete(temporary);
+            throw new IOException($"Cannot write {path}: {e.Message}", e);
         }
         catch
         {

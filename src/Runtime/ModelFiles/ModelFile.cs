@@ -34,6 +34,21 @@ public static class ModelFile
     /// <summary>The metadata key of the StaticNet version that wrote the file.</summary>
     public const string VersionKey = "staticnet.version";
 
+    /// <summary>The metadata key that marks a checkpoint (value <c>1</c>).</summary>
+    public const string CheckpointKey = "staticnet.checkpoint";
+
+    /// <summary>The metadata key of a checkpoint's optimizer (<see cref="ModelLayout.Optimizer"/>).</summary>
+    public const string OptimizerKey = "staticnet.optimizer";
+
+    /// <summary>The metadata key of a checkpoint's step count.</summary>
+    public const string StepKey = "staticnet.step";
+
+    /// <summary>The metadata key of a checkpoint's dropout generator state.</summary>
+    public const string DropoutStateKey = "staticnet.dropout_state";
+
+    // A checkpoint's optimizer tensors: optimizer.<state>.<tensor>, e.g. optimizer.exp_avg.0.weight.
+    private const string OptimizerPrefix = "optimizer.";
+
     /// <summary>Writes <paramref name="network"/>'s parameters to <paramref name="path"/>, replacing it atomically.</summary>
     /// <typeparam name="TNetwork">The generated network type.</typeparam>
     /// <param name="network">The network.</param>
@@ -43,19 +58,8 @@ public static class ModelFile
     /// <exception cref="IOException">The file cannot be written (the previous file, if any, is unchanged).</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or the file is not writable.</exception>
     public static void Save<TNetwork>(TNetwork network, string path)
-        where TNetwork : INetwork<TNetwork>
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new ArgumentException($"{full} is a folder; give the path of a file.", nameof(path));
-        }
-
-        byte[] contents = Serialize(network);
-        AtomicFile.Write(full, contents);
-    }
+        where TNetwork : INetwork<TNetwork> =>
+        AtomicFile.Write(FilePath(path, nameof(path)), Serialize(network, checkpoint: false));
 
     /// <summary>Writes <paramref name="network"/>'s parameters to <paramref name="stream"/> as safetensors.</summary>
     /// <typeparam name="TNetwork">The generated network type.</typeparam>
@@ -65,21 +69,41 @@ public static class ModelFile
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
     /// <exception cref="IOException">The stream fails.</exception>
     public static void Save<TNetwork>(TNetwork network, Stream stream)
-        where TNetwork : INetwork<TNetwork>
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream is not writable.", nameof(stream));
-        }
+        where TNetwork : INetwork<TNetwork> =>
+        Writable(stream).Write(Serialize(network, checkpoint: false));
 
-        stream.Write(Serialize(network));
-    }
+    /// <summary>
+    /// Writes a checkpoint to <paramref name="path"/>, atomically: the parameters, the optimizer's state (each buffer
+    /// as <c>optimizer.&lt;state&gt;.&lt;tensor&gt;</c>, e.g. <c>optimizer.exp_avg.0.weight</c>), the step count and the
+    /// dropout generator's state, so that <see cref="LoadCheckpoint{TNetwork}(TNetwork, string, ModelLoadOptions?)"/>
+    /// resumes training exactly where it stopped. Hyper-parameters set at run time (a learning rate) are not saved.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="IOException">The file cannot be written (the previous file, if any, is unchanged).</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or the file is not writable.</exception>
+    public static void SaveCheckpoint<TNetwork>(TNetwork network, string path)
+        where TNetwork : INetwork<TNetwork> =>
+        AtomicFile.Write(FilePath(path, nameof(path)), Serialize(network, checkpoint: true));
+
+    /// <summary>Writes a checkpoint to <paramref name="stream"/>, as the path overload.</summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">A writable stream; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    /// <exception cref="IOException">The stream fails.</exception>
+    public static void SaveCheckpoint<TNetwork>(TNetwork network, Stream stream)
+        where TNetwork : INetwork<TNetwork> =>
+        Writable(stream).Write(Serialize(network, checkpoint: true));
 
     /// <summary>
     /// Replaces <paramref name="network"/>'s parameters with those in <paramref name="path"/>, after checking the whole
-    /// file; on any exception the network is unchanged.
+    /// file; on any exception the network is unchanged. A checkpoint's parameters load too (its optimizer state is
+    /// then skipped).
     /// </summary>
     /// <typeparam name="TNetwork">The generated network type.</typeparam>
     /// <param name="network">The network.</param>
@@ -88,6 +112,7 @@ public static class ModelFile
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">Its folder does not exist.</exception>
     /// <exception cref="ModelFileException">
     /// The file is malformed (truncated, a header too long or not JSON, offsets out of bounds or overlapping, a duplicate
     /// name, a dtype other than F32), was made for another architecture (the message names the first mismatching tensor
@@ -99,20 +124,13 @@ public static class ModelFile
         where TNetwork : INetwork<TNetwork>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new ArgumentException($"{full} is a folder; give the path of a safetensors file.", nameof(path));
-        }
-
-        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        using FileStream stream = OpenRead(path);
         Load(network, stream, options);
     }
 
     /// <summary>
     /// Replaces <paramref name="network"/>'s parameters with those read from <paramref name="stream"/>, as
-    /// <see cref="Load{TNetwork}(TNetwork, string, ModelLoadOptions?)"/>. Reads at most the header (16 MiB at most) and
+    /// <see cref="Load{TNetwork}(TNetwork, string, ModelLoadOptions?)"/>. Reads at most the header (1 MiB at most) and
     /// the data the network's tensors take, whatever the stream holds.
     /// </summary>
     /// <typeparam name="TNetwork">The generated network type.</typeparam>
@@ -127,68 +145,215 @@ public static class ModelFile
         where TNetwork : INetwork<TNetwork>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
+        float[][] staged = Read<TNetwork>(Readable(stream), options ?? ModelLoadOptions.Default, checkpoint: false, out _);
+        Commit(network, staged, counters: null);
+    }
+
+    /// <summary>
+    /// Restores a checkpoint written by <see cref="SaveCheckpoint{TNetwork}(TNetwork, string)"/>: parameters,
+    /// optimizer state, step count and dropout state, after checking the whole file; on any exception the network is
+    /// unchanged. Training then continues bit for bit as if it had never stopped.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network.</param>
+    /// <param name="path">A checkpoint of this architecture and optimizer.</param>
+    /// <param name="options">The checks to make; <see cref="ModelLoadOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">Its folder does not exist.</exception>
+    /// <exception cref="ModelFileException">
+    /// As for <see cref="Load{TNetwork}(TNetwork, string, ModelLoadOptions?)"/>; also when the file is not a checkpoint,
+    /// was written with another optimizer, lacks a state tensor, or has a step count or dropout state that does not parse.
+    /// </exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
+    public static void LoadCheckpoint<TNetwork>(TNetwork network, string path, ModelLoadOptions? options = null)
+        where TNetwork : INetwork<TNetwork>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        using FileStream stream = OpenRead(path);
+        LoadCheckpoint(network, stream, options);
+    }
+
+    /// <summary>Restores a checkpoint read from <paramref name="stream"/>, as the path overload.</summary>
+    /// <typeparam name="TNetwork">The generated network type.</typeparam>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">A readable stream at the file's first byte; left open.</param>
+    /// <param name="options">The checks to make; <see cref="ModelLoadOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
+    /// <exception cref="ModelFileException">As for the path overload.</exception>
+    /// <exception cref="IOException">The stream fails.</exception>
+    public static void LoadCheckpoint<TNetwork>(TNetwork network, Stream stream, ModelLoadOptions? options = null)
+        where TNetwork : INetwork<TNetwork>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        float[][] staged = Read<TNetwork>(Readable(stream), options ?? ModelLoadOptions.Default, checkpoint: true, out (long Step, ulong Dropout) counters);
+        Commit(network, staged, counters);
+    }
+
+    private static string FilePath(string path, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path, parameterName);
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
         {
-            throw new ArgumentException("The stream is not readable.", nameof(stream));
+            throw new ArgumentException($"{full} is a folder; give the path of a file.", parameterName);
         }
 
-        options ??= ModelLoadOptions.Default;
+        return full;
+    }
+
+    private static FileStream OpenRead(string path) =>
+        new(FilePath(path, nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+
+    private static Stream Writable(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return stream.CanWrite ? stream : throw new ArgumentException("The stream is not writable.", nameof(stream));
+    }
+
+    private static Stream Readable(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return stream.CanRead ? stream : throw new ArgumentException("The stream is not readable.", nameof(stream));
+    }
+
+    // The network's buffers as a file lists them: the parameters (buffer 0), then in a checkpoint each optimizer state.
+    private static List<(string Name, ModelTensor Tensor, int Buffer)> Expected(ModelLayout layout, bool checkpoint)
+    {
+        var expected = layout.Tensors.Select(t => (t.Name, t, 0)).ToList();
+        if (checkpoint)
+        {
+            for (int s = 0; s < layout.OptimizerStates.Count; s++)
+            {
+                expected.AddRange(layout.Tensors.Select(t => ($"{OptimizerPrefix}{layout.OptimizerStates[s]}.{t.Name}", t, s + 1)));
+            }
+        }
+
+        return expected;
+    }
+
+    // Reads and checks a whole file into copies of the buffers; nothing of the network's is touched.
+    private static float[][] Read<TNetwork>(Stream stream, ModelLoadOptions options, bool checkpoint, out (long Step, ulong Dropout) counters)
+        where TNetwork : INetwork<TNetwork>
+    {
         ModelLayout layout = TNetwork.Layout;
         long? length = stream.CanSeek ? stream.Length - stream.Position : null;
-        SafeTensorsHeader header = SafeTensorsHeader.Read(stream, length);
-        Match<TNetwork>(layout, header, options);
+        // A checkpoint holds at most three optimizer states per tensor (AMSGrad, centered RMSProp): a header listing more
+        // tensors than that is refused as it is parsed.
+        SafeTensorsHeader header = SafeTensorsHeader.Read(stream, length, maxTensors: layout.Tensors.Count * 4);
+        bool isCheckpoint = header.Metadata.TryGetValue(CheckpointKey, out string? flag) && flag == "1";
+        if (checkpoint && !isCheckpoint)
+        {
+            throw new ModelFileException($"The file is not a checkpoint (its metadata has no {CheckpointKey}); ModelFile.Load reads its parameters.");
+        }
 
-        // Read into a copy; the network's buffer is written only once every check has passed.
-        float[] staged = new float[layout.ParameterBufferLength];
-        ReadData(stream, header, layout, staged, options);
+        counters = checkpoint ? Counters<TNetwork>(header, layout) : default;
+        var expected = Expected(layout, checkpoint);
+        Match<TNetwork>(layout, header, expected, options, skipOptimizer: isCheckpoint && !checkpoint);
+
+        var staged = new float[1 + (checkpoint ? layout.OptimizerStates.Count : 0)][];
+        for (int b = 0; b < staged.Length; b++)
+        {
+            staged[b] = new float[layout.ParameterBufferLength];
+        }
+
+        ReadData(stream, header, expected, staged, options);
         if (length is null && stream.ReadByte() != -1)
         {
             throw new ModelFileException($"The stream continues after the {header.DataBytes} bytes of data its header declares.");
         }
 
-        Span<float> parameters = network.Parameters;
-        if (parameters.Length != layout.ParameterBufferLength)
-        {
-            throw new InvalidOperationException($"{typeof(TNetwork).Name}.Parameters has {parameters.Length} floats; its layout says {layout.ParameterBufferLength}.");
-        }
-
-        staged.CopyTo(parameters);
+        return staged;
     }
 
-    /// <summary>The safetensors bytes of a network's parameters.</summary>
-    private static byte[] Serialize<TNetwork>(TNetwork network)
+    // A checkpoint's optimizer, step count and dropout state, checked against the network.
+    private static (long Step, ulong Dropout) Counters<TNetwork>(SafeTensorsHeader header, ModelLayout layout)
+    {
+        string network = typeof(TNetwork).Name;
+        string optimizer = header.Metadata.GetValueOrDefault(OptimizerKey, string.Empty);
+        if (optimizer != layout.Optimizer)
+        {
+            throw new ModelFileException($"The checkpoint was written with the optimizer {SafeTensorsHeader.Quote(optimizer)}; {network} uses \"{layout.Optimizer}\", whose state it cannot continue.");
+        }
+
+        string step = header.Metadata.GetValueOrDefault(StepKey, string.Empty);
+        if (!long.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long steps))
+        {
+            throw new ModelFileException($"The checkpoint's {StepKey} is {SafeTensorsHeader.Quote(step)}, not a step count (an integer of 0 or more).");
+        }
+
+        string dropout = header.Metadata.GetValueOrDefault(DropoutStateKey, "0");
+        if (!ulong.TryParse(dropout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong state))
+        {
+            throw new ModelFileException($"The checkpoint's {DropoutStateKey} is {SafeTensorsHeader.Quote(dropout)}, not an unsigned integer.");
+        }
+
+        return (steps, state);
+    }
+
+    // Copies the checked buffers into the network, the one step that changes it.
+    private static void Commit<TNetwork>(TNetwork network, float[][] staged, (long Step, ulong Dropout)? counters)
         where TNetwork : INetwork<TNetwork>
     {
+        Span<float> parameters = network.Parameters;
+        if (parameters.Length != staged[0].Length)
+        {
+            throw new InvalidOperationException($"{typeof(TNetwork).Name}.Parameters has {parameters.Length} floats; its layout says {staged[0].Length}.");
+        }
+
+        if (counters is (long step, ulong dropout))
+        {
+            // Restored first: it throws if another thread is using the network, before any buffer is written.
+            network.TrainingState.RestoreCounters(step, dropout);
+            for (int b = 1; b < staged.Length; b++)
+            {
+                staged[b].CopyTo(network.TrainingState.OptimizerState(b - 1));
+            }
+        }
+
+        staged[0].CopyTo(parameters);
+    }
+
+    /// <summary>The safetensors bytes of a network's parameters, and in a checkpoint its optimizer state and counters.</summary>
+    private static byte[] Serialize<TNetwork>(TNetwork network, bool checkpoint)
+        where TNetwork : INetwork<TNetwork>
+    {
+        ArgumentNullException.ThrowIfNull(network);
         ModelLayout layout = TNetwork.Layout;
-        ReadOnlySpan<float> parameters = network.Parameters;
-        byte[] header = Header(layout);
-        long dataBytes = (long)layout.ParameterCount * sizeof(float);
+        var expected = Expected(layout, checkpoint);
+        var metadata = new List<(string, string)>
+        {
+            ("format", "pt"), (ArchitectureKey, layout.Architecture), (FingerprintKey, layout.Fingerprint), (VersionKey, Version),
+        };
+        if (checkpoint)
+        {
+            metadata.Add((CheckpointKey, "1"));
+            metadata.Add((OptimizerKey, layout.Optimizer));
+            metadata.Add((StepKey, network.StepCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            metadata.Add((DropoutStateKey, network.TrainingState.DropoutState.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        byte[] header = Header(metadata, expected);
+        long dataBytes = expected.Sum(e => (long)e.Tensor.Length * sizeof(float));
         byte[] contents = new byte[checked(8 + header.Length + (int)dataBytes)];
         BinaryPrimitives.WriteUInt64LittleEndian(contents, (ulong)header.Length);
         header.CopyTo(contents, 8);
         int position = 8 + header.Length;
-        foreach (ModelTensor tensor in layout.Tensors)
+        foreach ((string _, ModelTensor tensor, int buffer) in expected)
         {
+            ReadOnlySpan<float> source = (buffer == 0 ? network.Parameters : network.TrainingState.OptimizerState(buffer - 1)).Slice(tensor.Offset, tensor.Length);
             Span<byte> target = contents.AsSpan(position, tensor.Length * sizeof(float));
-            ReadOnlySpan<float> source = parameters.Slice(tensor.Offset, tensor.Length);
-            if (tensor.Transposed)
+            int rows = tensor.Shape[0], columns = tensor.Shape.Count == 2 ? tensor.Shape[1] : 1;
+            for (int r = 0; r < rows; r++)
             {
-                // The buffer holds [in, out]; the file [out, in].
-                int outputs = tensor.Shape[0], inputs = tensor.Shape[1];
-                for (int o = 0; o < outputs; o++)
+                for (int c = 0; c < columns; c++)
                 {
-                    for (int i = 0; i < inputs; i++)
-                    {
-                        BinaryPrimitives.WriteSingleLittleEndian(target.Slice(((o * inputs) + i) * sizeof(float)), source[(i * outputs) + o]);
-                    }
-                }
-            }
-            else
-            {
-                for (int i = 0; i < source.Length; i++)
-                {
-                    BinaryPrimitives.WriteSingleLittleEndian(target.Slice(i * sizeof(float)), source[i]);
+                    // The buffer holds weights [in, out]; the file [out, in].
+                    float value = source[tensor.Transposed ? (c * rows) + r : (r * columns) + c];
+                    BinaryPrimitives.WriteSingleLittleEndian(target.Slice(((r * columns) + c) * sizeof(float)), value);
                 }
             }
 
@@ -199,22 +364,23 @@ public static class ModelFile
     }
 
     // The JSON header, padded with spaces to a multiple of 8 bytes so that the data starts aligned.
-    private static byte[] Header(ModelLayout layout)
+    private static byte[] Header(List<(string Key, string Value)> metadata, List<(string Name, ModelTensor Tensor, int Buffer)> tensors)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartObject("__metadata__");
-            json.WriteString("format", "pt");
-            json.WriteString(ArchitectureKey, layout.Architecture);
-            json.WriteString(FingerprintKey, layout.Fingerprint);
-            json.WriteString(VersionKey, Version);
+            foreach ((string key, string value) in metadata)
+            {
+                json.WriteString(key, value);
+            }
+
             json.WriteEndObject();
             long offset = 0;
-            foreach (ModelTensor tensor in layout.Tensors)
+            foreach ((string name, ModelTensor tensor, int _) in tensors)
             {
-                json.WriteStartObject(tensor.Name);
+                json.WriteStartObject(name);
                 json.WriteString("dtype", "F32");
                 json.WriteStartArray("shape");
                 foreach (int dimension in tensor.Shape)
@@ -244,72 +410,95 @@ public static class ModelFile
     }
 
     // The file's tensors against the network's: the same names, dtypes and shapes, and the same architecture where the
-    // file says which it was written for. The first difference is reported.
-    private static void Match<TNetwork>(ModelLayout layout, SafeTensorsHeader header, ModelLoadOptions options)
+    // file says which it was written for. The first difference is reported. A checkpoint read for its parameters has
+    // its optimizer tensors skipped.
+    private static void Match<TNetwork>(
+        ModelLayout layout, SafeTensorsHeader header, List<(string Name, ModelTensor Tensor, int Buffer)> expected, ModelLoadOptions options, bool skipOptimizer)
     {
         string network = typeof(TNetwork).Name;
         var byName = header.Entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
-        foreach (ModelTensor tensor in layout.Tensors)
+        foreach ((string name, ModelTensor tensor, int _) in expected)
         {
-            string expected = $"F32 {tensor.ShapeText}";
-            if (!byName.TryGetValue(tensor.Name, out SafeTensorsEntry? entry))
+            string wanted = $"F32 {tensor.ShapeText}";
+            if (!byName.TryGetValue(name, out SafeTensorsEntry? entry))
             {
-                throw new ModelFileException($"The file has no tensor {tensor.Name}; {network} expects {expected}. The file holds {Describe(header)}.", tensor.Name);
+                throw new ModelFileException($"The file has no tensor {name}; {network} expects {wanted}. The file holds {Describe(header)}.", name);
             }
 
             if (entry.DType != "F32")
             {
                 throw new ModelFileException(
-                    $"Tensor {tensor.Name} is {entry.DType} {ModelTensor.Format(entry.Shape)}; {network} expects {expected}. StaticNet reads F32 tensors only (in PyTorch, save model.float()).",
-                    tensor.Name);
+                    $"Tensor {name} is {entry.DType} {ModelTensor.Format(entry.Shape)}; {network} expects {wanted}. StaticNet reads F32 tensors only (in PyTorch, save model.float()).",
+                    name);
             }
 
             if (!entry.Shape.SequenceEqual(tensor.Shape.Select(d => (long)d)))
             {
                 throw new ModelFileException(
-                    $"Tensor {tensor.Name}: {network} expects {expected}, the file has {entry.DType} {ModelTensor.Format(entry.Shape)}. The file was made for another architecture{WrittenFor(header, layout, network)}.",
-                    tensor.Name);
+                    $"Tensor {name}: {network} expects {wanted}, the file has {entry.DType} {ModelTensor.Format(entry.Shape)}. The file was made for another architecture{WrittenFor(header, layout, network)}.",
+                    name);
             }
         }
 
-        if (header.Entries.Count != layout.Tensors.Count)
+        var names = new HashSet<string>(expected.Select(e => e.Name), StringComparer.Ordinal);
+        foreach (SafeTensorsEntry entry in header.Entries)
         {
-            SafeTensorsEntry extra = header.Entries.First(e => !layout.Tensors.Any(t => t.Name == e.Name));
-            throw new ModelFileException(
-                $"The file has a tensor {extra.Name} ({extra.DType} {ModelTensor.Format(extra.Shape)}) that {network} does not have. The file was made for another architecture{WrittenFor(header, layout, network)}.",
-                extra.Name);
+            if (!names.Contains(entry.Name) && !(skipOptimizer && entry.Name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)))
+            {
+                throw new ModelFileException(
+                    $"The file has a tensor {entry.Name} ({entry.DType} {ModelTensor.Format(entry.Shape)}) that {network} does not have. The file was made for another architecture{WrittenFor(header, layout, network)}.",
+                    entry.Name);
+            }
         }
 
         if (options.CheckArchitecture && header.Metadata.TryGetValue(FingerprintKey, out string? fingerprint) && fingerprint != layout.Fingerprint)
         {
             throw new ModelFileException(
-                $"The file was written for the architecture \"{header.Metadata.GetValueOrDefault(ArchitectureKey, "?")}\" (fingerprint {fingerprint}); " +
+                $"The file was written for the architecture {SafeTensorsHeader.Quote(header.Metadata.GetValueOrDefault(ArchitectureKey, "?"))} (fingerprint {SafeTensorsHeader.Quote(fingerprint)}); " +
                 $"{network} is \"{layout.Architecture}\" (fingerprint {layout.Fingerprint}). The tensors' shapes agree, but the networks compute different functions.");
         }
     }
 
-    // Tensor by tensor in file order into the staging buffer, transposing weights and checking every value.
-    private static void ReadData(Stream stream, SafeTensorsHeader header, ModelLayout layout, float[] staged, ModelLoadOptions options)
+    // Tensor by tensor in file order into the staging buffers, transposing weights and checking every value; skipped
+    // tensors (a checkpoint's optimizer state when only the parameters are read) are read past in bounded chunks.
+    private static void ReadData(Stream stream, SafeTensorsHeader header, List<(string Name, ModelTensor Tensor, int Buffer)> expected, float[][] staged, ModelLoadOptions options)
     {
-        var tensors = layout.Tensors.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        byte[] bytes = new byte[header.Entries.Count == 0 ? 0 : header.Entries.Max(e => e.End - e.Begin)];
+        var byName = expected.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        int largest = expected.Count == 0 ? 0 : expected.Max(e => e.Tensor.Length) * sizeof(float);
+        byte[] bytes = new byte[Math.Max(largest, 1 << 16)];
         long read = 0;
         foreach (SafeTensorsEntry entry in header.Entries)
         {
-            ModelTensor tensor = tensors[entry.Name];
-            int length = tensor.Length * sizeof(float);
-            int got = stream.ReadAtLeast(bytes.AsSpan(0, length), length, throwOnEndOfStream: false);
-            if (got < length)
+            long length = entry.End - entry.Begin;
+            if (!byName.TryGetValue(entry.Name, out var target))
             {
-                throw new ModelFileException($"The file ends {read + got} bytes into its data; its header declares {header.DataBytes}.", entry.Name);
+                for (long left = length; left > 0;)
+                {
+                    int chunk = (int)Math.Min(left, bytes.Length);
+                    Fill(stream, bytes.AsSpan(0, chunk), header, entry, read);
+                    read += chunk;
+                    left -= chunk;
+                }
+
+                continue;
             }
 
+            Fill(stream, bytes.AsSpan(0, (int)length), header, entry, read);
             read += length;
-            Place(bytes.AsSpan(0, length), tensor, staged, options);
+            Place(bytes.AsSpan(0, (int)length), target.Name, target.Tensor, staged[target.Buffer], options);
         }
     }
 
-    private static void Place(ReadOnlySpan<byte> bytes, ModelTensor tensor, float[] staged, ModelLoadOptions options)
+    private static void Fill(Stream stream, Span<byte> bytes, SafeTensorsHeader header, SafeTensorsEntry entry, long read)
+    {
+        int got = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (got < bytes.Length)
+        {
+            throw new ModelFileException($"The file ends {read + got} bytes into its data; its header declares {header.DataBytes}.", entry.Name);
+        }
+    }
+
+    private static void Place(ReadOnlySpan<byte> bytes, string name, ModelTensor tensor, float[] staged, ModelLoadOptions options)
     {
         int rows = tensor.Shape[0], columns = tensor.Shape.Count == 2 ? tensor.Shape[1] : 1;
         for (int r = 0; r < rows; r++)
@@ -322,8 +511,8 @@ public static class ModelFile
                 {
                     string at = tensor.Shape.Count == 2 ? $"[{r}, {c}]" : $"[{r}]";
                     throw new ModelFileException(
-                        $"Tensor {tensor.Name} holds {value} at {at}; a network with it can only predict NaN. Pass ModelLoadOptions {{ RejectNonFinite = false }} to load it anyway.",
-                        tensor.Name);
+                        $"Tensor {name} holds {value} at {at}; a network with it can only predict NaN. Pass ModelLoadOptions {{ RejectNonFinite = false }} to load it anyway.",
+                        name);
                 }
 
                 // The file holds weights [out, in]; the buffer [in, out].
@@ -338,7 +527,7 @@ public static class ModelFile
     // The architecture the file names, when it names one other than the network's (a file edited by hand may not).
     private static string WrittenFor(SafeTensorsHeader header, ModelLayout layout, string network) =>
         header.Metadata.TryGetValue(ArchitectureKey, out string? architecture) && architecture != layout.Architecture
-            ? $", \"{architecture}\"; {network} is \"{layout.Architecture}\""
+            ? $", {SafeTensorsHeader.Quote(architecture)}; {network} is \"{layout.Architecture}\""
             : string.Empty;
 
     private static string Version { get; } =

@@ -63,4 +63,14 @@ public sealed class ModelLayout
 
     /// <summary>Number of parameters: the sum of the tensors' lengths.</summary>
     public int ParameterCount => Tensors.Sum(t => t.Length);
+
+    /// <summary>The optimizer as a checkpoint records it (<c>staticnet.optimizer</c>), e.g. <c>Adam</c>; empty if unknown.</summary>
+    public string Optimizer { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The optimizer's state buffers under PyTorch's names (<c>exp_avg</c>, <c>exp_avg_sq</c> for Adam;
+    /// <c>momentum_buffer</c>; <c>sum</c> for AdaGrad...), in the order of
+    /// <see cref="ITrainingState.OptimizerState(int)"/>; empty for plain SGD.
+    /// </summary>
+    public IReadOnlyList<string> OptimizerStates { get; init; } = Array.Empty<string>();
 }

@@ -19,8 +19,21 @@ internal sealed record SafeTensorsEntry(string Name, string DType, long[] Shape,
 /// </summary>
 internal sealed class SafeTensorsHeader
 {
-    /// <summary>The largest header read (16 MiB): a header that declares more is refused before it is allocated.</summary>
-    public const int MaxHeaderBytes = 16 << 20;
+    /// <summary>
+    /// The largest header read (1 MiB, a thousand times a StaticNet network's): a header that declares more is refused
+    /// before it is allocated. With the limits on names, metadata and the number of tensors below, reading any header
+    /// allocates a few MiB at most.
+    /// </summary>
+    public const int MaxHeaderBytes = 1 << 20;
+
+    /// <summary>The longest tensor name or metadata key, in bytes of JSON.</summary>
+    public const int MaxNameBytes = 1024;
+
+    /// <summary>The longest metadata value, in bytes of JSON.</summary>
+    public const int MaxValueBytes = 64 << 10;
+
+    /// <summary>The most metadata entries.</summary>
+    public const int MaxMetadataEntries = 256;
 
     private SafeTensorsHeader(Dictionary<string, string> metadata, SafeTensorsEntry[] entries, long headerBytes)
     {
@@ -44,8 +57,9 @@ internal sealed class SafeTensorsHeader
     /// <summary>Reads and checks the length and the JSON header; the stream is left at the first byte of data.</summary>
     /// <param name="stream">The file, at its first byte.</param>
     /// <param name="fileLength">The file's length if known (a seekable stream), to refuse a header longer than the file before reading it.</param>
+    /// <param name="maxTensors">The most tensors the reader can use: a header listing more is refused as it is parsed.</param>
     /// <exception cref="ModelFileException">The header is truncated, too long, not JSON, or inconsistent.</exception>
-    public static SafeTensorsHeader Read(Stream stream, long? fileLength)
+    public static SafeTensorsHeader Read(Stream stream, long? fileLength, int maxTensors)
     {
         Span<byte> prefix = stackalloc byte[8];
         int got = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
@@ -72,7 +86,7 @@ internal sealed class SafeTensorsHeader
             throw new ModelFileException($"The file ends {got} bytes into its {length}-byte header.");
         }
 
-        SafeTensorsHeader header = Parse(json);
+        SafeTensorsHeader header = Parse(json, maxTensors);
         if (fileLength is long size && 8 + (long)length + header.DataBytes != size)
         {
             throw new ModelFileException(
@@ -82,7 +96,7 @@ internal sealed class SafeTensorsHeader
         return header;
     }
 
-    private static SafeTensorsHeader Parse(byte[] json)
+    private static SafeTensorsHeader Parse(byte[] json, int maxTensors)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new List<SafeTensorsEntry>();
@@ -93,7 +107,7 @@ internal sealed class SafeTensorsHeader
             Expect(ref reader, JsonTokenType.StartObject, "the top level");
             while (Next(ref reader) != JsonTokenType.EndObject)
             {
-                string name = reader.GetString()!;
+                string name = Name(ref reader, "A tensor name");
                 if (!names.Add(name))
                 {
                     throw new ModelFileException($"The header names {Quote(name)} twice.", name);
@@ -102,6 +116,10 @@ internal sealed class SafeTensorsHeader
                 if (name == "__metadata__")
                 {
                     ReadMetadata(ref reader, metadata);
+                }
+                else if (entries.Count == maxTensors)
+                {
+                    throw new ModelFileException($"The header lists more than {maxTensors} tensors, more than the network has.");
                 }
                 else
                 {
@@ -146,8 +164,18 @@ internal sealed class SafeTensorsHeader
         Expect(ref reader, JsonTokenType.StartObject, "__metadata__");
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            string key = reader.GetString()!;
+            if (metadata.Count == MaxMetadataEntries)
+            {
+                throw new ModelFileException($"__metadata__ has more than {MaxMetadataEntries} entries.");
+            }
+
+            string key = Name(ref reader, "A metadata key");
             Expect(ref reader, JsonTokenType.String, $"__metadata__ entry {Quote(key)}");
+            if (reader.ValueSpan.Length > MaxValueBytes)
+            {
+                throw new ModelFileException($"__metadata__ entry {Quote(key)} is {reader.ValueSpan.Length} bytes long; the limit is {MaxValueBytes}.");
+            }
+
             if (!metadata.TryAdd(key, reader.GetString()!))
             {
                 throw new ModelFileException($"__metadata__ names {Quote(key)} twice.");
@@ -163,7 +191,7 @@ internal sealed class SafeTensorsHeader
         Expect(ref reader, JsonTokenType.StartObject, $"tensor {Quote(name)}", name);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            string field = reader.GetString()!;
+            string field = Name(ref reader, "A field name");
             switch (field)
             {
                 case "dtype" when dtype is null:
@@ -271,5 +299,17 @@ internal sealed class SafeTensorsHeader
         _ => type.ToString(),
     };
 
-    private static string Quote(string name) => "\"" + name + "\"";
+    // A property name, refused before it becomes a string if it is longer than any name a network's file needs.
+    private static string Name(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.ValueSpan.Length > MaxNameBytes)
+        {
+            throw new ModelFileException($"{what} in the header is {reader.ValueSpan.Length} bytes long; the limit is {MaxNameBytes}.");
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>A name in quotes for a message, cut to 100 characters.</summary>
+    internal static string Quote(string name) => "\"" + (name.Length <= 100 ? name : name[..100] + "...") + "\"";
 }

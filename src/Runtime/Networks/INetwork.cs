@@ -56,6 +56,12 @@ public interface INetwork<TSelf> where TSelf : INetwork<TSelf>
     /// <summary>Number of optimizer steps taken so far (Adam's t).</summary>
     long StepCount { get; }
 
+    /// <summary>
+    /// The optimizer's state, the step count and the dropout generator's state, for checkpoints
+    /// (<see cref="ModelFile.SaveCheckpoint{TNetwork}(TNetwork, string)"/>).
+    /// </summary>
+    ITrainingState TrainingState { get; }
+
     /// <summary>Runs the network on one sample.</summary>
     /// <param name="input">Length <c>InputSize</c>.</param>
     /// <param name="output">Receives the outputs (probabilities after Softmax or Sigmoid), length <c>OutputSize</c>.</param>

@@ -83,7 +83,7 @@ namespace FashionMnistSample
         static int global::StaticNet.INetwork<FashionMlp>.ParameterCount => ParameterCount;
         static int global::StaticNet.INetwork<FashionMlp>.ParameterBufferLength => ParameterBufferLength;
         static int global::StaticNet.INetwork<FashionMlp>.MaxBatchSize => MaxBatchSize;
-        static global::StaticNet.ModelLayout global::StaticNet.INetwork<FashionMlp>.Layout => Layout;
+        global::StaticNet.ITrainingState global::StaticNet.INetwork<FashionMlp>.TrainingState => _network;
         static FashionMlp global::StaticNet.INetwork<FashionMlp>.Create(int seed) => new FashionMlp(seed);
 
         private readonly global::StaticNet.Generated.FashionMnistSample_FashionMlp_Network _network;
@@ -277,7 +277,7 @@ namespace StaticNet.Generated
     /// <summary>The state and the math of <see cref="global::FashionMnistSample.FashionMlp"/>, which forwards every call here.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "%VERSION%")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class FashionMnistSample_FashionMlp_Network
+    internal sealed class FashionMnistSample_FashionMlp_Network : ITrainingState
     {
         private const string Name = "FashionMnistSample.FashionMlp";
         private const int InputSize = 784, OutputSize = 10, ParameterBufferLength = 235152, MaxBatchSize = 2739137;
@@ -292,7 +292,8 @@ namespace StaticNet.Generated
             new ModelTensor("2.weight", new[] { 128, 256 }, 200960, Transposed: true), // W1
             new ModelTensor("2.bias", new[] { 128 }, 233728, Transposed: false), // B1
             new ModelTensor("4.weight", new[] { 10, 128 }, 233856, Transposed: true), // W2
-            new ModelTensor("4.bias", new[] { 10 }, 235136, Transposed: false)); // B2
+            new ModelTensor("4.bias", new[] { 10 }, 235136, Transposed: false)) // B2
+        { Optimizer = "Adam", OptimizerStates = new[] { "exp_avg", "exp_avg_sq" } };
 
         // Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
         private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
@@ -326,6 +327,19 @@ namespace StaticNet.Generated
         public Span<float> Parameters => _parameters;
         public Span<float> Gradients => _gradients;
         public long StepCount => _stepCount;
+        public ulong DropoutState => 0UL;
+        public Span<float> OptimizerState(int index) => index switch
+        {
+            0 => _firstMoments,
+            1 => _secondMoments,
+            _ => throw new ArgumentOutOfRangeException(nameof(index), index, "FashionMnistSample.FashionMlp's optimizer keeps 2 state buffer(s)."),
+        };
+        public void RestoreCounters(long stepCount, ulong dropoutState)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(stepCount);
+            using var call = _guard.Enter(Name);
+            _stepCount = stepCount;
+        }
         private Span<float> W0 => _parameters.AsSpan(0, 200704);
         private Span<float> B0 => _parameters.AsSpan(200704, 256);
         private Span<float> W1 => _parameters.AsSpan(200960, 32768);

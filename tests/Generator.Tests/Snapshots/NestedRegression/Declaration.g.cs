@@ -19,5 +19,5 @@ namespace StaticNet.Generated
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "%VERSION%")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class Samples_Regression_Models_Regressor_Network
+    internal sealed class Samples_Regression_Models_Regressor_Network : ITrainingState
     {

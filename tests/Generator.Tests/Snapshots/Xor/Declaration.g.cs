@@ -13,5 +13,5 @@ namespace StaticNet.Generated
     /// <summary>The state and the math of <see cref="global::XorNetwork"/>, which forwards every call here.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "%VERSION%")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class XorNetwork_Network
+    internal sealed class XorNetwork_Network : ITrainingState
     {
