@@ -65,6 +65,23 @@ internal static class ChildHost
         return new Outcome(exited, process.ExitCode, text);
     }
 
+    /// <summary>Starts <c>dotnet &lt;host&gt;.dll</c> with <paramref name="arguments"/>, its standard output redirected; the caller ends it.</summary>
+    /// <param name="host">The host's assembly name.</param>
+    /// <param name="arguments">Its command line.</param>
+    public static Process Start(string host, params string[] arguments)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, host, host + ".dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: it is copied there by the CopyChildHosts target of the test project.");
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (string word in arguments)
+        {
+            start.ArgumentList.Add(word);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+    }
+
     // The dotnet that runs these tests: the CLI tells its children (DOTNET_HOST_PATH), else the root of this runtime.
     private static string DotnetHost()
     {

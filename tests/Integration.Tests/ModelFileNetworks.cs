@@ -52,3 +52,11 @@ public partial class File421Momentum { }
 [Loss(LossFunction.CrossEntropy)]
 [Optimizer(OptimizerKind.RMSProp, Centered = true, Momentum = 0.5f)]
 public partial class FileRmsProp { }
+
+/// <summary>The network tests/SaveHost saves while it is killed (the same declaration, so the same file layout).</summary>
+[Network(InputSize = 784)]
+[Dense(256, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class CrashSaveNet { }
