@@ -60,3 +60,39 @@ public partial class FileRmsProp { }
 [Loss(LossFunction.CrossEntropy)]
 [Optimizer(OptimizerKind.Adam)]
 public partial class CrashSaveNet { }
+
+// ---- ONNX export: every activation, each network a chain of several (OnnxExportTests) ----
+
+/// <summary>ReLU, Sigmoid, Tanh, LeakyReLU, and Softmax on the output.</summary>
+[Network(InputSize = 6)]
+[Dense(7, Activation.ReLU)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Tanh)]
+[Dense(6, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+[Dense(4, Activation.Softmax)]
+[Loss(LossFunction.CrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class OnnxFirst { }
+
+/// <summary>ELU, GELU, GELU (tanh), SiLU, and a single Sigmoid output.</summary>
+[Network(InputSize = 6)]
+[Dense(7, Activation.ELU, Alpha = 0.7f)]
+[Dense(6, Activation.GELU)]
+[Dense(5, Activation.GELUTanh)]
+[Dense(6, Activation.SiLU)]
+[Dense(1, Activation.Sigmoid)]
+[Loss(LossFunction.BinaryCrossEntropy)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class OnnxSecond { }
+
+/// <summary>Softplus, Softsign, HardSigmoid, HardSwish, dropout, and a linear output.</summary>
+[Network(InputSize = 6)]
+[Dense(7, Activation.Softplus)]
+[Dense(6, Activation.Softsign)]
+[Dropout(0.5f)]
+[Dense(5, Activation.HardSigmoid)]
+[Dense(6, Activation.HardSwish)]
+[Dense(3)]
+[Loss(LossFunction.MeanSquaredError)]
+[Optimizer(OptimizerKind.Adam)]
+public partial class OnnxThird { }

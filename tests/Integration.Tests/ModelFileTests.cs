@@ -228,6 +228,13 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal("1", (string)metadata[ModelFile.CheckpointKey]!);
         Assert.Equal("RMSProp (centered)", (string)metadata[ModelFile.OptimizerKey]!);
         Assert.Equal("1", (string)metadata[ModelFile.StepKey]!);
+
+        ITrainingState state = ((INetwork<FileRmsProp>)network).TrainingState;
+        Assert.Equal(FileRmsProp.ParameterBufferLength, state.OptimizerState(2).Length);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => state.OptimizerState(3));
+        Assert.Contains("keeps 3 state buffer(s)", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => state.RestoreCounters(-1, 0));
+        Assert.Equal(1, network.StepCount);
     }
 
     [Fact]

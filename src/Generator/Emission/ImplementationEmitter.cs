@@ -59,9 +59,7 @@ internal static class ImplementationEmitter
         w.Line();
         w.Line("// The model file's tensors: PyTorch's nn.Sequential names, weights [out, in] (the transpose of W's [in, out]).");
         w.Line("public static readonly ModelLayout Layout = new(");
-        w.Line($"    {Format.String(plan.Architecture)},");
-        w.Line($"    {Format.String(plan.Fingerprint)},");
-        w.Line("    ParameterBufferLength,");
+        w.Line($"    {Format.String(plan.Architecture)}, {Format.String(plan.Fingerprint)}, ParameterBufferLength,");
         for (int t = 0; t < plan.FileTensors.Count; t++)
         {
             FileTensorPlan tensor = plan.FileTensors[t];
@@ -71,7 +69,18 @@ internal static class ImplementationEmitter
         }
 
         string states = string.Join(", ", plan.OptimizerState.Select(s => Format.String(s.TorchName)));
-        w.Line($"{{ Optimizer = {Format.String(plan.Optimizer.Title)}, OptimizerStates = {(states.Length == 0 ? "Array.Empty<string>()" : $"new[] {{ {states} }}")} }};");
+        w.Line("{");
+        w.Line($"    Optimizer = {Format.String(plan.Optimizer.Title)}, OptimizerStates = {(states.Length == 0 ? "Array.Empty<string>()" : $"new[] {{ {states} }}")},");
+        w.Line("    Layers = new[]");
+        w.Line("    {");
+        foreach (FileLayerPlan layer in plan.FileLayers)
+        {
+            string parameter = layer.ActivationParameter != 0 ? $", {Format.Float(layer.ActivationParameter)}" : string.Empty;
+            w.Line($"        new ModelLayer({Format.String(layer.Weights)}, {Format.String(layer.Bias)}, Activation.{layer.Activation}{parameter}),");
+        }
+
+        w.Line("    },");
+        w.Line("};");
 
         w.Line();
         w.Line("// Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.");
@@ -146,15 +155,7 @@ internal static class ImplementationEmitter
         w.Line("public Span<float> Gradients => _gradients;");
         w.Line("public long StepCount => _stepCount;");
         w.Line($"public ulong DropoutState => {(plan.HasDropout ? "_dropoutState" : "0UL")};");
-        w.Line("public Span<float> OptimizerState(int index) => index switch");
-        w.Line("{");
-        for (int s = 0; s < plan.OptimizerState.Count; s++)
-        {
-            w.Line($"    {s} => {plan.OptimizerState[s].Field},");
-        }
-
-        w.Line($"    _ => throw new ArgumentOutOfRangeException(nameof(index), index, \"{plan.DisplayName}'s optimizer keeps {plan.OptimizerState.Count} state buffer(s).\"),");
-        w.Line("};");
+        w.Line($"public Span<float> OptimizerState(int index) => AlignedBuffer.Select(index, Name{string.Concat(plan.OptimizerState.Select(s => ", " + s.Field))});");
         w.Open("public void RestoreCounters(long stepCount, ulong dropoutState)");
         w.Line("ArgumentOutOfRangeException.ThrowIfNegative(stepCount);");
         w.Line("using var call = _guard.Enter(Name);");

@@ -125,6 +125,9 @@ internal sealed record UpdateRange(int Offset, int Length, bool Penalized, strin
 /// </summary>
 internal sealed record FileTensorPlan(string Name, EquatableArray<int> Shape, int Offset, bool Transposed, string Symbol);
 
+/// <summary>A Dense layer of the inference graph a model file describes: its tensors' names and its activation.</summary>
+internal sealed record FileLayerPlan(string Weights, string Bias, ActivationKind Activation, float ActivationParameter);
+
 /// <summary>Floats of the parameter buffer that belong to no tensor: the padding that puts each tensor on a 64-byte line.</summary>
 internal sealed record PaddingRange(int Offset, int Length);
 
@@ -169,7 +172,8 @@ internal sealed record NetworkPlan(
     EquatableArray<PaddingRange> Padding,
     string Architecture,
     string Fingerprint,
-    EquatableArray<FileTensorPlan> FileTensors)
+    EquatableArray<FileTensorPlan> FileTensors,
+    EquatableArray<FileLayerPlan> FileLayers)
 {
     /// <summary>The full name as people read it, without the <c>@</c> of escaped keywords (messages).</summary>
     public string DisplayName => FullName.Replace("@", string.Empty);

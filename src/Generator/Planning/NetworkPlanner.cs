@@ -89,7 +89,23 @@ internal static class NetworkPlanner
             Padding(layers.SelectMany(l => l.Tensors), context.ParameterBufferLength).ToEquatableArray(),
             Architecture(inputSize, layers),
             Fingerprint(Architecture(inputSize, layers)),
-            FileTensors(layers).ToEquatableArray());
+            FileTensors(layers).ToEquatableArray(),
+            FileLayers(layers).ToEquatableArray());
+    }
+
+    /// <summary>The Dense layers under their file names, with the activation a prediction applies (Softmax on a fused output too).</summary>
+    private static IEnumerable<FileLayerPlan> FileLayers(IEnumerable<LayerPlan> layers)
+    {
+        int module = 0;
+        foreach (LayerPlan layer in layers)
+        {
+            if (layer is DensePlan dense)
+            {
+                yield return new FileLayerPlan($"{module}.weight", $"{module}.bias", dense.Activation, dense.ActivationParameter);
+            }
+
+            module += layer.SequentialModules;
+        }
     }
 
     /// <summary>The architecture in a model file's metadata: <c>Input 784 -> Dense 256 ReLU -> Dense 10 Softmax</c>.</summary>

@@ -50,6 +50,28 @@ public sealed class AlignedBuffer
     /// <exception cref="ArgumentOutOfRangeException">The range does not lie within the buffer.</exception>
     public Span<float> AsSpan(int offset, int length) => Span.Slice(offset, length);
 
+    /// <summary>
+    /// Buffer <paramref name="index"/> of up to three (an optimizer's state buffers, for
+    /// <see cref="ITrainingState.OptimizerState(int)"/>), those not given being absent.
+    /// </summary>
+    /// <param name="index">From 0 to the number of buffers given, exclusive.</param>
+    /// <param name="owner">The network's name, for the exception.</param>
+    /// <param name="first">Buffer 0, if any.</param>
+    /// <param name="second">Buffer 1, if any.</param>
+    /// <param name="third">Buffer 2, if any.</param>
+    /// <exception cref="ArgumentOutOfRangeException">There is no buffer <paramref name="index"/>.</exception>
+    public static Span<float> Select(int index, string owner, AlignedBuffer? first = null, AlignedBuffer? second = null, AlignedBuffer? third = null)
+    {
+        AlignedBuffer? chosen = index switch { 0 => first, 1 => second, 2 => third, _ => null };
+        if (chosen is null)
+        {
+            int count = third is not null ? 3 : second is not null ? 2 : first is not null ? 1 : 0;
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{owner}'s optimizer keeps {count} state buffer(s); index {index} is not one of them.");
+        }
+
+        return chosen.Span;
+    }
+
     /// <summary>The whole buffer, as <see cref="Span"/>.</summary>
     /// <param name="buffer">The buffer.</param>
     public static implicit operator Span<float>(AlignedBuffer buffer) => buffer.Span;

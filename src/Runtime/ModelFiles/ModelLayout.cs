@@ -73,4 +73,7 @@ public sealed class ModelLayout
     /// <see cref="ITrainingState.OptimizerState(int)"/>; empty for plain SGD.
     /// </summary>
     public IReadOnlyList<string> OptimizerStates { get; init; } = Array.Empty<string>();
+
+    /// <summary>The Dense layers in order, with their activations: the inference graph <see cref="OnnxExport"/> writes.</summary>
+    public IReadOnlyList<ModelLayer> Layers { get; init; } = Array.Empty<ModelLayer>();
 }

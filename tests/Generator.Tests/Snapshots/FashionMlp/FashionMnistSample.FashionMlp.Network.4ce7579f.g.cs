@@ -284,16 +284,22 @@ namespace StaticNet.Generated
 
         // The model file's tensors: PyTorch's nn.Sequential names, weights [out, in] (the transpose of W's [in, out]).
         public static readonly ModelLayout Layout = new(
-            "Input 784 -> Dense 256 ReLU -> Dense 128 ReLU -> Dense 10 Softmax",
-            "626ecf3ca5dee255",
-            ParameterBufferLength,
+            "Input 784 -> Dense 256 ReLU -> Dense 128 ReLU -> Dense 10 Softmax", "626ecf3ca5dee255", ParameterBufferLength,
             new ModelTensor("0.weight", new[] { 256, 784 }, 0, Transposed: true), // W0
             new ModelTensor("0.bias", new[] { 256 }, 200704, Transposed: false), // B0
             new ModelTensor("2.weight", new[] { 128, 256 }, 200960, Transposed: true), // W1
             new ModelTensor("2.bias", new[] { 128 }, 233728, Transposed: false), // B1
             new ModelTensor("4.weight", new[] { 10, 128 }, 233856, Transposed: true), // W2
             new ModelTensor("4.bias", new[] { 10 }, 235136, Transposed: false)) // B2
-        { Optimizer = "Adam", OptimizerStates = new[] { "exp_avg", "exp_avg_sq" } };
+        {
+            Optimizer = "Adam", OptimizerStates = new[] { "exp_avg", "exp_avg_sq" },
+            Layers = new[]
+            {
+                new ModelLayer("0.weight", "0.bias", Activation.ReLU),
+                new ModelLayer("2.weight", "2.bias", Activation.ReLU),
+                new ModelLayer("4.weight", "4.bias", Activation.Softmax),
+            },
+        };
 
         // Each tensor starts on a 64-byte line (offsets in the header); the padding is zero until written, and never read.
         private readonly AlignedBuffer _parameters = new(ParameterBufferLength);
@@ -328,12 +334,7 @@ namespace StaticNet.Generated
         public Span<float> Gradients => _gradients;
         public long StepCount => _stepCount;
         public ulong DropoutState => 0UL;
-        public Span<float> OptimizerState(int index) => index switch
-        {
-            0 => _firstMoments,
-            1 => _secondMoments,
-            _ => throw new ArgumentOutOfRangeException(nameof(index), index, "FashionMnistSample.FashionMlp's optimizer keeps 2 state buffer(s)."),
-        };
+        public Span<float> OptimizerState(int index) => AlignedBuffer.Select(index, Name, _firstMoments, _secondMoments);
         public void RestoreCounters(long stepCount, ulong dropoutState)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(stepCount);
