@@ -115,10 +115,20 @@ public class MetricsTests
     [InlineData(new[] { -3f, -1f, -2f }, 1)]
     [InlineData(new[] { 2f, 7f, 7f, 1f }, 1)]
     [InlineData(new[] { float.NegativeInfinity, float.NegativeInfinity }, 0)]
-    [InlineData(new[] { 1f, float.NaN, 2f }, 2)]
     public void ArgMax_ReturnsTheFirstLargest(float[] values, int expected)
     {
         Assert.Equal(expected, Metrics.ArgMax(values));
+    }
+
+    [Theory]
+    [InlineData(new[] { float.NaN })]
+    [InlineData(new[] { float.NaN, float.NaN, float.NaN })]
+    [InlineData(new[] { 1f, float.NaN, 2f })]
+    [InlineData(new[] { 5f, 1f, float.NaN })]
+    public void ArgMax_OfARowWithNaN_IsNoClass(float[] values)
+    {
+        // A diverged network's all-NaN outputs must not read as class 0.
+        Assert.Equal(-1, Metrics.ArgMax(values));
     }
 
     [Fact]

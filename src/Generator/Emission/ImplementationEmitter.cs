@@ -298,6 +298,18 @@ internal static class ImplementationEmitter
         else
         {
             w.Line("NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));");
+            if (plan.Loss == LossKind.CrossEntropy)
+            {
+                w.Line("NetworkArguments.CheckDistributions(targets, OutputSize);");
+            }
+            else if (plan.Loss == LossKind.BinaryCrossEntropy)
+            {
+                w.Line("NetworkArguments.CheckProbabilities(targets, OutputSize);");
+            }
+            else
+            {
+                w.Line("FiniteCheck.ThrowIfNonFinite(targets, OutputSize, nameof(targets));");
+            }
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class Dataset
     /// <param name="featureCount">Number of features per sample, at least 1.</param>
     /// <exception cref="ArgumentNullException"><paramref name="features"/> or <paramref name="labels"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="featureCount"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">The length of <paramref name="features"/> is not <c>labels.Length * featureCount</c>, or a label is negative.</exception>
+    /// <exception cref="ArgumentException">
+    /// The length of <paramref name="features"/> is not <c>labels.Length * featureCount</c>, a feature is NaN or infinite
+    /// (the message names its sample and feature), or a label is negative or <see cref="int.MaxValue"/>.
+    /// </exception>
     public Dataset(float[] features, int[] labels, int featureCount)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -32,12 +35,13 @@ public sealed class Dataset
                 nameof(features));
         }
 
+        FiniteCheck.ThrowIfNonFinite(features, featureCount, nameof(features));
         int maxLabel = -1;
         for (int i = 0; i < labels.Length; i++)
         {
-            if (labels[i] < 0)
+            if (labels[i] is < 0 or int.MaxValue)
             {
-                throw new ArgumentException($"Label {i} is {labels[i]}; class indices must be at least 0.", nameof(labels));
+                throw new ArgumentException($"Label {i} is {labels[i]}; class indices must be at least 0 and below {int.MaxValue} (the class count must fit an int).", nameof(labels));
             }
 
             maxLabel = Math.Max(maxLabel, labels[i]);

@@ -12,9 +12,12 @@ public static class Metrics
     /// <summary>The threshold on a single Sigmoid output at or above which the prediction is class 1.</summary>
     public const float BinaryThreshold = 0.5f;
 
-    /// <summary>Index of the largest value; the first one when several are equal. NaN never compares larger, so it is chosen only at index 0.</summary>
+    /// <summary>
+    /// Index of the largest value; the first one when several are equal. A row holding a NaN has no largest value: -1,
+    /// so that a diverged network's predictions are never read as class 0.
+    /// </summary>
     /// <param name="values">At least one value, e.g. one row of outputs.</param>
-    /// <returns>An index in <c>[0, values.Length)</c>.</returns>
+    /// <returns>An index in <c>[0, values.Length)</c>, or -1 when a value is NaN.</returns>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>
     public static int ArgMax(ReadOnlySpan<float> values)
     {
@@ -25,8 +28,18 @@ public static class Metrics
 
         int best = 0;
         float bestValue = values[0];
+        if (float.IsNaN(bestValue))
+        {
+            return -1;
+        }
+
         for (int i = 1; i < values.Length; i++)
         {
+            if (float.IsNaN(values[i]))
+            {
+                return -1;
+            }
+
             if (values[i] > bestValue)
             {
                 best = i;
@@ -82,6 +95,7 @@ public static class Metrics
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, or a label is out of range (the message gives its index, its value and the range).</exception>
     /// <exception cref="ArgumentException">The feature count of <paramref name="data"/> differs from the network's input size.</exception>
+    /// <exception cref="InvalidOperationException">The network predicts NaN for a sample (its parameters are not finite).</exception>
     public static int[,] ConfusionMatrix<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
         where TNetwork : INetwork<TNetwork>
     {
@@ -116,7 +130,14 @@ public static class Metrics
             network.Predict(features.Slice(start * inputSize, size * inputSize), batchOutputs, size);
             for (int i = 0; i < size; i++)
             {
-                confusion[labels[start + i], PredictedClass(batchOutputs.Slice(i * outputSize, outputSize))]++;
+                int predicted = PredictedClass(batchOutputs.Slice(i * outputSize, outputSize));
+                if (predicted < 0)
+                {
+                    throw new InvalidOperationException(
+                        $"{typeof(TNetwork).Name} predicts NaN for sample {start + i}: its parameters are not finite (training diverged?), so it predicts no class.");
+                }
+
+                confusion[labels[start + i], predicted]++;
             }
         }
 
@@ -124,6 +145,7 @@ public static class Metrics
     }
 
     // The class a row of outputs predicts, as the class summary states; shared with Trainer's validation accuracy.
+    // -1 for a NaN output: no class.
     internal static int PredictedClass(ReadOnlySpan<float> outputs) =>
-        outputs.Length == 1 ? (outputs[0] >= BinaryThreshold ? 1 : 0) : ArgMax(outputs);
+        outputs.Length != 1 ? ArgMax(outputs) : float.IsNaN(outputs[0]) ? -1 : outputs[0] >= BinaryThreshold ? 1 : 0;
 }

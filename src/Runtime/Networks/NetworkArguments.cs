@@ -93,6 +93,54 @@ public static class NetworkArguments
         }
     }
 
+    /// <summary>
+    /// Throws unless every row of <paramref name="targets"/> is a probability distribution: values in <c>[0, 1]</c>
+    /// summing to 1 within 1e-3 (CrossEntropy's targets: one-hot or soft labels).
+    /// </summary>
+    /// <param name="targets"><c>[batch, classes]</c>, row-major.</param>
+    /// <param name="classes">Values per row, at least 1.</param>
+    /// <exception cref="ArgumentException">A value is outside [0, 1] or not a number, or a row does not sum to 1; the message names the row.</exception>
+    public static void CheckDistributions(ReadOnlySpan<float> targets, int classes)
+    {
+        for (int row = 0; row < targets.Length / classes; row++)
+        {
+            ReadOnlySpan<float> values = targets.Slice(row * classes, classes);
+            double sum = 0;
+            for (int c = 0; c < classes; c++)
+            {
+                if (!(values[c] >= 0f && values[c] <= 1f))
+                {
+                    throw new ArgumentException($"targets[{row}, {c}] is {values[c]}; CrossEntropy's targets are probabilities, each in [0, 1].", nameof(targets));
+                }
+
+                sum += values[c];
+            }
+
+            if (Math.Abs(sum - 1) > 1e-3)
+            {
+                throw new ArgumentException(
+                    $"Row {row} of targets sums to {sum:R}; CrossEntropy's targets are probability distributions, each row summing to 1 (one-hot, or soft labels).",
+                    nameof(targets));
+            }
+        }
+    }
+
+    /// <summary>Throws unless every target is a probability in <c>[0, 1]</c> (BinaryCrossEntropy's targets).</summary>
+    /// <param name="targets">The targets.</param>
+    /// <param name="outputs">Values per row (the network's OutputSize), at least 1, to name the row and column.</param>
+    /// <exception cref="ArgumentException">A target is outside [0, 1] or not a number; the message names it.</exception>
+    public static void CheckProbabilities(ReadOnlySpan<float> targets, int outputs)
+    {
+        for (int i = 0; i < targets.Length; i++)
+        {
+            if (!(targets[i] >= 0f && targets[i] <= 1f))
+            {
+                throw new ArgumentException(
+                    $"targets[{i / outputs}, {i % outputs}] is {targets[i]}; BinaryCrossEntropy's targets are probabilities in [0, 1].", nameof(targets));
+            }
+        }
+    }
+
     /// <summary>Returns <paramref name="value"/> if it is finite.</summary>
     /// <param name="value">The new hyper-parameter value.</param>
     /// <param name="name">The hyper-parameter's name.</param>

@@ -74,4 +74,11 @@ public sealed class FitOptions
     /// progress reporting. An exception it throws ends <c>Fit</c> and propagates. Keras <c>callbacks.Callback.on_epoch_end</c>.
     /// </summary>
     public Action<EpochResult>? OnEpochEnd { get; init; }
+
+    /// <summary>
+    /// What to do when a batch's loss is NaN or infinite: <see cref="DivergenceAction.Throw"/> (the default) or
+    /// <see cref="DivergenceAction.StopAndRestore"/>. Either way the parameters of the start of that epoch are restored
+    /// (the optimizer's state is not: continue from a checkpoint, <see cref="ModelFile.SaveCheckpoint{TNetwork}(TNetwork, string)"/>).
+    /// </summary>
+    public DivergenceAction OnDivergence { get; init; } = DivergenceAction.Throw;
 }

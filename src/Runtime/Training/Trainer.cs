@@ -44,6 +44,10 @@ public static class Trainer
     /// (an <see cref="ArgumentOutOfRangeException"/> whose message gives the label's index, its value and the range).
     /// </exception>
     /// <exception cref="InvalidOperationException">The schedule returned a learning rate that is not finite or not greater than 0.</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// A batch's loss was NaN or infinite and <see cref="FitOptions.OnDivergence"/> is <see cref="DivergenceAction.Throw"/>;
+    /// the parameters of the start of that epoch are restored first.
+    /// </exception>
     public static TrainingHistory Fit<TNetwork>(TNetwork network, Dataset training, FitOptions options)
         where TNetwork : IClassifier<TNetwork>
     {
@@ -66,6 +70,7 @@ public static class Trainer
         var batches = new BatchIterator(training, options.BatchSize);
         var random = new Random(options.Seed);
         float[]? bestParameters = options.RestoreBestParameters ? new float[network.Parameters.Length] : null;
+        float[] epochStart = new float[network.Parameters.Length]; // the last good parameters, restored if training diverges
         float[]? validationOutputs = validation is null ? null : new float[Math.Min(options.BatchSize, validation.Count) * TNetwork.OutputSize];
         var epochs = new List<EpochResult>(Math.Min(options.Epochs, 1024));
         double bestLoss = double.PositiveInfinity;
@@ -81,7 +86,23 @@ public static class Trainer
                 network.LearningRate = ScheduleArguments.CheckedRate(schedule, epochIndex, "epoch index");
             }
 
-            double trainingLoss = TrainEpoch(network, batches, random);
+            network.Parameters.CopyTo(epochStart);
+            (double trainingLoss, int divergedStep, float divergedLoss) = TrainEpoch(network, batches, random);
+            if (divergedStep > 0)
+            {
+                epochStart.CopyTo(network.Parameters);
+                var divergence = new Divergence(epochIndex + 1, divergedStep, divergedLoss);
+                if (options.OnDivergence == DivergenceAction.StopAndRestore)
+                {
+                    return new TrainingHistory(epochs, bestEpoch, stoppedEarly: false, divergence);
+                }
+
+                throw new TrainingDivergedException(
+                    divergence,
+                    $"Training diverged at epoch {divergence.Epoch}, step {divergence.Step}: the batch loss was {divergedLoss}. The learning rate " +
+                    $"({network.LearningRate}) may be too high, or the data out of scale. The parameters of the start of epoch {divergence.Epoch} were restored.");
+            }
+
             long trained = Stopwatch.GetTimestamp();
 
             double? validationLoss = null;
@@ -135,22 +156,30 @@ public static class Trainer
         return new TrainingHistory(epochs, bestEpoch, stoppedEarly);
     }
 
-    // One pass over the training set; returns the sample-weighted mean of the batch losses. Allocation-free.
-    private static double TrainEpoch<TNetwork>(TNetwork network, BatchIterator batches, Random random)
+    // One pass over the training set: the sample-weighted mean of the batch losses, or the first step (from 1) whose loss
+    // was not finite, where the pass stops. Allocation-free.
+    private static (double Loss, int DivergedStep, float DivergedLoss) TrainEpoch<TNetwork>(TNetwork network, BatchIterator batches, Random random)
         where TNetwork : IClassifier<TNetwork>
     {
         batches.Shuffle(random);
         double lossSum = 0;
         long samples = 0;
+        int step = 0;
         while (batches.MoveNext())
         {
             int size = batches.Size;
             float loss = network.TrainStep(batches.Inputs, batches.Labels, size);
+            step++;
+            if (!float.IsFinite(loss))
+            {
+                return (double.NaN, step, loss);
+            }
+
             lossSum += (double)loss * size;
             samples += size;
         }
 
-        return lossSum / samples;
+        return (lossSum / samples, 0, 0f);
     }
 
     // Mean data loss and accuracy over a dataset, batch by batch over slices of its arrays (no copies), both from one

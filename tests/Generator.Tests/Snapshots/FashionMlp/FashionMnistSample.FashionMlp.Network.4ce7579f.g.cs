@@ -407,6 +407,7 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
+            NetworkArguments.CheckDistributions(targets, OutputSize);
             using var call = _guard.Enter(Name);
             Forward(inputs, batchSize, training: true);
             EnsureBackwardCapacity(batchSize);
@@ -419,6 +420,7 @@ namespace StaticNet.Generated
         {
             NetworkArguments.CheckRows(inputs.Length, batchSize, InputSize, MaxBatchSize, nameof(inputs), nameof(InputSize));
             NetworkArguments.CheckRows(targets.Length, batchSize, OutputSize, MaxBatchSize, nameof(targets), nameof(OutputSize));
+            NetworkArguments.CheckDistributions(targets, OutputSize);
             using var call = _guard.Enter(Name);
             Forward(inputs, batchSize, training: false);
             return Loss(targets, batchSize, computeGradients: false);
