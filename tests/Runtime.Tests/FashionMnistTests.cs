@@ -67,8 +67,20 @@ public class FashionMnistTests
 
         var exception = Assert.Throws<InvalidDataException>(() => FashionMnist.LoadTest(temp.Path));
 
-        Assert.Contains("4 pixels", exception.Message);
-        Assert.Contains("784", exception.Message);
+        Assert.Contains("2 x 2 pixels", exception.Message);
+        Assert.Contains("28 x 28", exception.Message);
+    }
+
+    [Fact]
+    public void Load_ImagesOf1x784_AreRejected_ThoughThePixelCountFits()
+    {
+        using var temp = new TempDirectory();
+        temp.Write(FashionMnist.TestImagesFileName, TestFiles.Gzip(TestFiles.Images(1, 1, 784, new byte[784])));
+        temp.Write(FashionMnist.TestLabelsFileName, TestFiles.Gzip(TestFiles.Labels(3)));
+
+        var exception = Assert.Throws<InvalidDataException>(() => FashionMnist.LoadTest(temp.Path));
+
+        Assert.Contains("1 x 784 pixels", exception.Message);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public class IdxReaderTests
 
         var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new MemoryStream(file), Source));
 
-        AssertMentions(exception, Source, "100000 images of 100000 x 100000", "1000000000000000 bytes", Array.MaxLength.ToString());
+        AssertMentions(exception, Source, "100000 images of 100000 x 100000", "1000000000000000 bytes", IdxReader.MaxBytes.ToString());
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class IdxReaderTests
 
         var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new MemoryStream(file), Source));
 
-        AssertMentions(exception, Source, "16 images of 657916229 x 1752383440", "18446744073709564160 bytes", Array.MaxLength.ToString());
+        AssertMentions(exception, Source, "16 images of 657916229 x 1752383440", "18446744073709564160 bytes", IdxReader.MaxBytes.ToString());
     }
 
     [Theory]
@@ -272,6 +272,96 @@ public class IdxReaderTests
         var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new MemoryStream(compressed[..(compressed.Length / 2)]), Source));
 
         Assert.Contains(Source, exception.Message);
+    }
+
+    [Fact]
+    public void ANonSeekableStreamOfGarbage_IsRefusedAtItsMagic_WithoutBeingBuffered()
+    {
+        // 512 MiB of garbage behind a wrong magic: refused after reading its first bytes.
+        var garbage = new EndlessStream(0x42);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(garbage, Source));
+
+        Assert.Contains("wrong magic number", exception.Message);
+        Assert.True(garbage.BytesRead < 1024, $"{garbage.BytesRead} bytes read");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+    }
+
+    [Fact]
+    public void ASmallGzipDeclaringABillionLabels_AllocatesOnlyWhatArrives()
+    {
+        // A header announcing 10^9 labels, then 4 MiB of zeros: about 4 KiB gzipped.
+        byte[] file = TestFiles.Gzip([.. TestFiles.Header(0x00000801, 1_000_000_000), .. new byte[4 << 20]]);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(new MemoryStream(file), Source));
+
+        Assert.Contains("truncated data", exception.Message);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 16 << 20, $"{allocated} bytes allocated");
+    }
+
+    [Fact]
+    public void ANonSeekableStream_ReadsLikeASeekableOne()
+    {
+        byte[] file = TestFiles.Gzip(TestFiles.Images(2, 2, 3, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+
+        IdxImages images = IdxReader.ReadImages(new EndlessStream(file), Source);
+
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, images.Pixels);
+    }
+
+    [Fact]
+    public void AFolder_OrAnUnreadableStream_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => IdxReader.ReadImages(Path.GetTempPath()));
+        var closed = new MemoryStream(new byte[16]);
+        closed.Dispose();
+        Assert.Contains("not readable", Assert.Throws<ArgumentException>(() => IdxReader.ReadLabels(closed, Source)).Message);
+        using var writeOnly = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        Assert.Throws<ArgumentException>(() => IdxReader.ReadLabels(writeOnly, Source));
+    }
+
+    /// <summary>Non-seekable: the given bytes, or one byte value forever.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        private readonly byte[]? _bytes;
+        private readonly byte _fill;
+        private int _position;
+
+        public EndlessStream(byte fill) => _fill = fill;
+
+        public EndlessStream(byte[] bytes) => _bytes = bytes;
+
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_bytes is not null)
+            {
+                int n = Math.Min(count, _bytes.Length - _position);
+                Array.Copy(_bytes, _position, buffer, offset, n);
+                _position += n;
+                BytesRead += n;
+                return n;
+            }
+
+            Array.Fill(buffer, _fill, offset, count);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static void AssertMentions(Exception exception, params string[] fragments)

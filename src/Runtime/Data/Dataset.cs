@@ -89,9 +89,14 @@ public sealed class Dataset
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder of a path does not exist.</exception>
     /// <exception cref="InvalidDataException">A file is not valid IDX (see <see cref="IdxReader"/>), or the files hold different numbers of samples (the message names both files and both counts).</exception>
-    public static Dataset FromIdx(string imagesPath, string labelsPath)
+    public static Dataset FromIdx(string imagesPath, string labelsPath) => FromIdx(imagesPath, labelsPath, out _, out _);
+
+    // The same, also giving the images' height and width (FashionMnist checks them).
+    internal static Dataset FromIdx(string imagesPath, string labelsPath, out int rows, out int columns)
     {
         IdxImages images = IdxReader.ReadImages(imagesPath);
+        rows = images.Rows;
+        columns = images.Columns;
         byte[] labelBytes = IdxReader.ReadLabels(labelsPath);
         if (labelBytes.Length != images.Count)
         {

@@ -54,7 +54,7 @@ public static class FashionMnist
             && File.Exists(Path.Combine(directory, TestLabelsFileName));
     }
 
-    /// <summary>Loads the training set from <paramref name="directory"/>; pixels scaled to <c>[0, 1]</c> (see <see cref="Dataset.FromIdx"/>).</summary>
+    /// <summary>Loads the training set from <paramref name="directory"/>; pixels scaled to <c>[0, 1]</c> (see <see cref="Dataset.FromIdx(string, string)"/>).</summary>
     /// <param name="directory">Folder holding <see cref="TrainingImagesFileName"/> and <see cref="TrainingLabelsFileName"/>.</param>
     /// <returns>Features <c>[count, 784]</c>, labels in <c>[0, 10)</c>; count 60,000 for the full set, fewer for a slice.</returns>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
@@ -63,7 +63,7 @@ public static class FashionMnist
     /// <exception cref="InvalidDataException">A file is not valid IDX, the counts differ, the images are not 28x28, or a label is not in <c>[0, 10)</c>.</exception>
     public static Dataset LoadTraining(string directory) => Load(directory, TrainingImagesFileName, TrainingLabelsFileName);
 
-    /// <summary>Loads the test set from <paramref name="directory"/>; pixels scaled to <c>[0, 1]</c> (see <see cref="Dataset.FromIdx"/>).</summary>
+    /// <summary>Loads the test set from <paramref name="directory"/>; pixels scaled to <c>[0, 1]</c> (see <see cref="Dataset.FromIdx(string, string)"/>).</summary>
     /// <param name="directory">Folder holding <see cref="TestImagesFileName"/> and <see cref="TestLabelsFileName"/>.</param>
     /// <returns>Features <c>[count, 784]</c>, labels in <c>[0, 10)</c>; count 10,000 for the full set, fewer for a slice.</returns>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
@@ -77,12 +77,13 @@ public static class FashionMnist
         ArgumentException.ThrowIfNullOrEmpty(directory);
         string imagesPath = Path.Combine(directory, imagesFileName);
         string labelsPath = Path.Combine(directory, labelsFileName);
-        Dataset data = Dataset.FromIdx(imagesPath, labelsPath);
+        Dataset data = Dataset.FromIdx(imagesPath, labelsPath, out int rows, out int columns);
 
-        // Valid IDX is not enough: a network declared with InputSize = 784 and 10 outputs relies on these.
-        if (data.FeatureCount != FeatureCount)
+        // Valid IDX is not enough: a network declared with InputSize = 784 and 10 outputs relies on these, and a 1 x 784
+        // "image" has the right pixel count but is not Fashion-MNIST.
+        if (rows != ImageSize || columns != ImageSize)
         {
-            throw new InvalidDataException($"'{imagesPath}' holds images of {data.FeatureCount} pixels; Fashion-MNIST images are 28 x 28 = {FeatureCount}.");
+            throw new InvalidDataException($"'{imagesPath}' holds images of {rows} x {columns} pixels; Fashion-MNIST images are {ImageSize} x {ImageSize}.");
         }
 
         if (data.ClassCount > ClassCount)
