@@ -34,10 +34,11 @@ public sealed class ModelFileInteropTests : IDisposable
     }
 
     [Fact]
-    public void ATorchSharpFile_LoadsIntoStaticNet_WithTheSameOutputs()
+    public void ATorchSharpTrainedFile_LoadsIntoStaticNet_WithTheSameOutputs()
     {
         torch.manual_seed(12);
         using Sequential torchModel = TorchSequential();
+        TrainInTorch(torchModel);
         string path = Path.Combine(_folder, "torchsharp.safetensors");
         torchModel.save_safetensors(path);
 
@@ -78,6 +79,23 @@ public sealed class ModelFileInteropTests : IDisposable
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5, $"output {i}: StaticNet {expected[i]}, TorchSharp {actual[i]}");
+        }
+    }
+
+    // Ten Adam steps in TorchSharp on random data, so that the file holds trained weights, not an initialisation.
+    private static void TrainInTorch(Sequential model)
+    {
+        model.train();
+        using var optimizer = optim.Adam(model.parameters(), lr: 1e-2);
+        using Tensor x = rand(16, InteropMlp.InputSize);
+        using Tensor labels = arange(16, dtype: ScalarType.Int64) % InteropMlp.OutputSize;
+        for (int step = 0; step < 10; step++)
+        {
+            optimizer.zero_grad();
+            using Tensor probabilities = model.forward(x);
+            using Tensor loss = nn.functional.nll_loss(probabilities.log(), labels);
+            loss.backward();
+            optimizer.step();
         }
     }
 
