@@ -65,6 +65,11 @@ public sealed class IdxFuzzTests(ITestOutputHelper output)
     private static byte[] Mutate(byte[] valid, Random random)
     {
         byte[] file = valid.ToArray();
+        if (file.Length == 0)
+        {
+            return file;
+        }
+
         switch (random.Next(6))
         {
             case 0:
