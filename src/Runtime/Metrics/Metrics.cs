@@ -72,7 +72,8 @@ public static class Metrics
             throw new ArgumentException("The dataset has no samples; accuracy is undefined.", nameof(data));
         }
 
-        int[,] confusion = ConfusionMatrix(network, data, batchSize);
+        // A sample predicted as no class (NaN outputs) is counted wrong.
+        int[,] confusion = Count(network, data, batchSize, out _);
         long correct = 0;
         for (int c = 0; c < confusion.GetLength(0); c++)
         {
@@ -99,6 +100,23 @@ public static class Metrics
     public static int[,] ConfusionMatrix<TNetwork>(TNetwork network, Dataset data, int batchSize = 256)
         where TNetwork : INetwork<TNetwork>
     {
+        int[,] confusion = Count(network, data, batchSize, out int firstNoClass);
+        if (firstNoClass >= 0)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TNetwork).Name} predicts NaN for sample {firstNoClass}, so no class: its parameters are not finite (training diverged?) or the sample's features are out of range.");
+        }
+
+        return confusion;
+    }
+
+    // The confusion matrix of the samples that have a predicted class; firstNoClass is the first sample whose outputs
+    // hold a NaN (counted nowhere), or -1.
+    private static int[,] Count<TNetwork>(TNetwork network, Dataset data, int batchSize, out int firstNoClass)
+        where TNetwork : INetwork<TNetwork>
+    {
+        firstNoClass = -1;
+
         // 'is null' rather than ThrowIfNull(object): no boxing if a network is ever a struct.
         if (network is null)
         {
@@ -133,8 +151,8 @@ public static class Metrics
                 int predicted = PredictedClass(batchOutputs.Slice(i * outputSize, outputSize));
                 if (predicted < 0)
                 {
-                    throw new InvalidOperationException(
-                        $"{typeof(TNetwork).Name} predicts NaN for sample {start + i}: its parameters are not finite (training diverged?), so it predicts no class.");
+                    firstNoClass = firstNoClass < 0 ? start + i : firstNoClass;
+                    continue;
                 }
 
                 confusion[labels[start + i], predicted]++;

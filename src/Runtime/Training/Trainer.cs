@@ -88,6 +88,15 @@ public static class Trainer
 
             network.Parameters.CopyTo(epochStart);
             (double trainingLoss, int divergedStep, float divergedLoss) = TrainEpoch(network, batches, random);
+
+            // A step's loss is that of the parameters before it: the last step of an epoch can leave them non-finite
+            // with a finite loss. They are checked once per epoch (a pass over the parameters, microseconds).
+            if (divergedStep == 0 && FiniteCheck.IndexOfNonFinite(network.Parameters) >= 0)
+            {
+                divergedStep = batches.BatchesPerEpoch;
+                divergedLoss = float.NaN;
+            }
+
             if (divergedStep > 0)
             {
                 epochStart.CopyTo(network.Parameters);
@@ -99,7 +108,8 @@ public static class Trainer
 
                 throw new TrainingDivergedException(
                     divergence,
-                    $"Training diverged at epoch {divergence.Epoch}, step {divergence.Step}: the batch loss was {divergedLoss}. The learning rate " +
+                    $"Training diverged at epoch {divergence.Epoch}, step {divergence.Step}: " +
+                    (float.IsNaN(divergedLoss) && trainingLoss is not double.NaN ? "the parameters became NaN or infinite. " : $"the batch loss was {divergedLoss}. ") + "The learning rate " +
                     $"({network.LearningRate}) may be too high, or the data out of scale. The parameters of the start of epoch {divergence.Epoch} were restored.");
             }
 

@@ -24,5 +24,5 @@ public sealed class TrainingDivergedException : Exception
 /// <summary>Where training diverged: the 1-based epoch, the 1-based step within it, and the batch loss (NaN or ±∞).</summary>
 /// <param name="Epoch">The epoch, from 1.</param>
 /// <param name="Step">The step (mini-batch) within the epoch, from 1.</param>
-/// <param name="Loss">The loss that step returned.</param>
+/// <param name="Loss">The loss that step returned; NaN when it was finite but left the parameters NaN or infinite.</param>
 public sealed record Divergence(int Epoch, int Step, float Loss);
