@@ -323,6 +323,70 @@ public class IdxReaderTests
         Assert.Throws<ArgumentException>(() => IdxReader.ReadLabels(writeOnly, Source));
     }
 
+    [Fact]
+    public void AnEndlessGzipOfEmptyBlocks_IsRefused_NotReadForever()
+    {
+        // A gzip header, then empty stored blocks (00 00 00 FF FF) forever: deflate that decompresses to nothing.
+        byte[] header = { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03 };
+        var stream = new PatternStream(header, new byte[] { 0x00, 0x00, 0x00, 0xFF, 0xFF });
+
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(stream, Source));
+
+        Assert.Contains("decompressed to only 0", exception.Message);
+        Assert.True(stream.BytesRead < 1 << 20, $"{stream.BytesRead} bytes read");
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void AGzipCutInsideItsTrailer_IsRefused(int cut)
+    {
+        byte[] file = TestFiles.Gzip(TestFiles.Labels(1, 2, 3));
+
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(new MemoryStream(file[..^cut]), Source));
+
+        Assert.Contains(Source, exception.Message);
+    }
+
+    [Fact]
+    public void BytesAfterTheGzipData_AreRefused()
+    {
+        byte[] file = [.. TestFiles.Gzip(TestFiles.Labels(1, 2, 3)), .. new byte[100]];
+
+        var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(new MemoryStream(file), Source));
+
+        Assert.Contains(Source, exception.Message);
+    }
+
+    /// <summary>A prefix, then a pattern repeated forever; not seekable.</summary>
+    private sealed class PatternStream(byte[] prefix, byte[] pattern) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                long at = BytesRead + i;
+                buffer[offset + i] = at < prefix.Length ? prefix[at] : pattern[(at - prefix.Length) % pattern.Length];
+            }
+
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>Non-seekable: the given bytes, or one byte value forever.</summary>
     private sealed class EndlessStream : Stream
     {

@@ -142,7 +142,7 @@ public static class IdxReader
         int read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
         Stream source = new ReplayStream(head.AsMemory(0, read), stream);
         bool gzip = read == 2 && head[0] == 0x1F && head[1] == 0x8B;
-        return gzip ? new GZipStream(source, CompressionMode.Decompress, leaveOpen: true) : source;
+        return gzip ? new GzipGuard(source) : source;
     }
 
     private static void CloseIfOwned(Stream payload, Stream callerStream)
