@@ -60,7 +60,7 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
             {
                 TNetwork network = TNetwork.Create(99);
                 int[] before = TestData.Bits(network.Parameters);
-                Stream stream = seekable ? new MemoryStream(file) : new ForwardOnly(file);
+                Stream stream = seekable ? new MemoryStream(file) : new ForwardOnlyStream(file, maxRead: 5);
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
                 try
                 {
@@ -240,22 +240,5 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         var stream = new MemoryStream();
         write(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>Forward-only, returning at most 5 bytes per read, as a pipe may.</summary>
-    private sealed class ForwardOnly(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 5));
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

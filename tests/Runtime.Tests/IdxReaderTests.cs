@@ -278,7 +278,7 @@ public class IdxReaderTests
     public void ANonSeekableStreamOfGarbage_IsRefusedAtItsMagic_WithoutBeingBuffered()
     {
         // 512 MiB of garbage behind a wrong magic: refused after reading its first bytes.
-        var garbage = new EndlessStream(0x42);
+        var garbage = new PatternStream([], [0x42]);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var exception = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(garbage, Source));
@@ -307,7 +307,7 @@ public class IdxReaderTests
     {
         byte[] file = TestFiles.Gzip(TestFiles.Images(2, 2, 3, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
 
-        IdxImages images = IdxReader.ReadImages(new EndlessStream(file), Source);
+        IdxImages images = IdxReader.ReadImages(new PatternStream(file, null), Source);
 
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, images.Pixels);
     }
@@ -358,8 +358,8 @@ public class IdxReaderTests
         Assert.Contains(Source, exception.Message);
     }
 
-    /// <summary>A prefix, then a pattern repeated forever; not seekable.</summary>
-    private sealed class PatternStream(byte[] prefix, byte[] pattern) : Stream
+    /// <summary>Not seekable: a prefix, then a pattern repeated forever (or nothing more when it is null).</summary>
+    private sealed class PatternStream(byte[] prefix, byte[]? pattern) : Stream
     {
         public long BytesRead { get; private set; }
 
@@ -371,53 +371,17 @@ public class IdxReaderTests
 
         public override int Read(byte[] buffer, int offset, int count)
         {
+            if (pattern is null)
+            {
+                count = (int)Math.Min(count, prefix.Length - BytesRead);
+            }
+
             for (int i = 0; i < count; i++)
             {
                 long at = BytesRead + i;
-                buffer[offset + i] = at < prefix.Length ? prefix[at] : pattern[(at - prefix.Length) % pattern.Length];
+                buffer[offset + i] = at < prefix.Length ? prefix[at] : pattern![(at - prefix.Length) % pattern.Length];
             }
 
-            BytesRead += count;
-            return count;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Non-seekable: the given bytes, or one byte value forever.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        private readonly byte[]? _bytes;
-        private readonly byte _fill;
-        private int _position;
-
-        public EndlessStream(byte fill) => _fill = fill;
-
-        public EndlessStream(byte[] bytes) => _bytes = bytes;
-
-        public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_bytes is not null)
-            {
-                int n = Math.Min(count, _bytes.Length - _position);
-                Array.Copy(_bytes, _position, buffer, offset, n);
-                _position += n;
-                BytesRead += n;
-                return n;
-            }
-
-            Array.Fill(buffer, _fill, offset, count);
             BytesRead += count;
             return count;
         }

@@ -17,7 +17,7 @@ namespace StaticNet;
 /// </list>
 /// Violations throw <see cref="InvalidDataException"/>; a single gzip member is expected, as MNIST's files are.
 /// </summary>
-internal sealed class GzipGuard : Stream
+internal sealed class GzipGuard : ReadOnlyForwardStream
 {
     // Compressed bytes allowed beyond the decompressed ones: headers, trailers, stored blocks' 5-byte overhead.
     private const long Slack = 1 << 16;
@@ -32,22 +32,6 @@ internal sealed class GzipGuard : Stream
         _source = new Counting(source, this);
         _gzip = new GZipStream(_source, CompressionMode.Decompress, leaveOpen: true);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -66,16 +50,6 @@ internal sealed class GzipGuard : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -104,29 +78,13 @@ internal sealed class GzipGuard : Stream
     }
 
     // The compressed side: counts the bytes GZipStream takes, keeps the last four, and stops an input that outruns the output.
-    private sealed class Counting(Stream inner, GzipGuard guard) : Stream
+    private sealed class Counting(Stream inner, GzipGuard guard) : ReadOnlyForwardStream
     {
         private readonly byte[] _lastFour = new byte[4];
 
         public long Total { get; private set; }
 
         public ReadOnlySpan<byte> LastFour => _lastFour;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -141,22 +99,12 @@ internal sealed class GzipGuard : Stream
             return read;
         }
 
-        // Whether the source has a byte left (read and kept as the last one: it is an error either way).
+        // Whether a byte follows the gzip data in the source (read and dropped: any is an error).
         public bool ReadByteAfterEnd()
         {
             Span<byte> one = stackalloc byte[1];
             return inner.Read(one) == 1;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private void Remember(ReadOnlySpan<byte> read)
         {

@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+
+namespace StaticNet;
+
+/// <summary>
+/// The base of the read-only, forward-only streams the readers wrap around a source (<see cref="ReplayStream"/>,
+/// <see cref="GzipGuard"/>): everything but reading is unsupported, once, here.
+/// </summary>
+internal abstract class ReadOnlyForwardStream : Stream
+{
+    public sealed override bool CanRead => true;
+
+    public sealed override bool CanSeek => false;
+
+    public sealed override bool CanWrite => false;
+
+    public sealed override long Length => throw new NotSupportedException();
+
+    public sealed override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public sealed override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public sealed override void Flush()
+    {
+    }
+
+    public sealed override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public sealed override void SetLength(long value) => throw new NotSupportedException();
+
+    public sealed override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
