@@ -94,16 +94,19 @@ internal static class NetworkPlanner
     }
 
     /// <summary>The Dense layers under their file names, with the activation a prediction applies (Softmax on a fused output too).</summary>
-    private static IEnumerable<FileLayerPlan> FileLayers(IEnumerable<LayerPlan> layers)
+    private static IEnumerable<FileLayerPlan> FileLayers(IEnumerable<LayerPlan> layers) =>
+        Modules(layers)
+            .Where(m => m.Layer is DensePlan)
+            .Select(m => (Dense: (DensePlan)m.Layer, m.Module))
+            .Select(m => new FileLayerPlan($"{m.Module}.weight", $"{m.Module}.bias", m.Dense.Activation, m.Dense.ActivationParameter));
+
+    /// <summary>Each layer with the number of the <c>nn.Sequential</c> module it starts at.</summary>
+    private static IEnumerable<(LayerPlan Layer, int Module)> Modules(IEnumerable<LayerPlan> layers)
     {
         int module = 0;
         foreach (LayerPlan layer in layers)
         {
-            if (layer is DensePlan dense)
-            {
-                yield return new FileLayerPlan($"{module}.weight", $"{module}.bias", dense.Activation, dense.ActivationParameter);
-            }
-
+            yield return (layer, module);
             module += layer.SequentialModules;
         }
     }
@@ -134,8 +137,7 @@ internal static class NetworkPlanner
     /// </summary>
     private static IEnumerable<FileTensorPlan> FileTensors(IEnumerable<LayerPlan> layers)
     {
-        int module = 0;
-        foreach (LayerPlan layer in layers)
+        foreach ((LayerPlan layer, int module) in Modules(layers))
         {
             foreach (TensorPlan tensor in layer.Tensors)
             {
@@ -143,8 +145,6 @@ internal static class NetworkPlanner
                     ? new FileTensorPlan($"{module}.bias", new[] { layer.Outputs }.ToEquatableArray(), tensor.Slice.Offset, Transposed: false, tensor.Symbol)
                     : new FileTensorPlan($"{module}.weight", new[] { layer.Outputs, layer.Inputs }.ToEquatableArray(), tensor.Slice.Offset, Transposed: true, tensor.Symbol);
             }
-
-            module += layer.SequentialModules;
         }
     }
 

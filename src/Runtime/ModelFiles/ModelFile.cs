@@ -193,7 +193,8 @@ public static class ModelFile
         Commit(network, staged, counters);
     }
 
-    private static string FilePath(string path, string parameterName)
+    // The full path of a file to read or write; a folder is refused (OnnxExport saves through it too).
+    internal static string FilePath(string path, string parameterName)
     {
         ArgumentException.ThrowIfNullOrEmpty(path, parameterName);
         string full = Path.GetFullPath(path);
@@ -342,22 +343,16 @@ public static class ModelFile
         BinaryPrimitives.WriteUInt64LittleEndian(contents, (ulong)header.Length);
         header.CopyTo(contents, 8);
         int position = 8 + header.Length;
+        float[] values = new float[expected.Count == 0 ? 0 : expected.Max(e => e.Tensor.Length)];
         foreach ((string _, ModelTensor tensor, int buffer) in expected)
         {
-            ReadOnlySpan<float> source = (buffer == 0 ? network.Parameters : network.TrainingState.OptimizerState(buffer - 1)).Slice(tensor.Offset, tensor.Length);
-            Span<byte> target = contents.AsSpan(position, tensor.Length * sizeof(float));
-            int rows = tensor.Shape[0], columns = tensor.Shape.Count == 2 ? tensor.Shape[1] : 1;
-            for (int r = 0; r < rows; r++)
+            tensor.CopyToFileOrder(buffer == 0 ? network.Parameters : network.TrainingState.OptimizerState(buffer - 1), values);
+            for (int i = 0; i < tensor.Length; i++)
             {
-                for (int c = 0; c < columns; c++)
-                {
-                    // The buffer holds weights [in, out]; the file [out, in].
-                    float value = source[tensor.Transposed ? (c * rows) + r : (r * columns) + c];
-                    BinaryPrimitives.WriteSingleLittleEndian(target.Slice(((r * columns) + c) * sizeof(float)), value);
-                }
+                BinaryPrimitives.WriteSingleLittleEndian(contents.AsSpan(position + (i * sizeof(float))), values[i]);
             }
 
-            position += target.Length;
+            position += tensor.Length * sizeof(float);
         }
 
         return contents;
@@ -500,24 +495,18 @@ public static class ModelFile
 
     private static void Place(ReadOnlySpan<byte> bytes, string name, ModelTensor tensor, float[] staged, ModelLoadOptions options)
     {
-        int rows = tensor.Shape[0], columns = tensor.Shape.Count == 2 ? tensor.Shape[1] : 1;
-        for (int r = 0; r < rows; r++)
+        for (int i = 0; i < tensor.Length; i++)
         {
-            for (int c = 0; c < columns; c++)
+            float value = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * sizeof(float)));
+            if (options.RejectNonFinite && !float.IsFinite(value))
             {
-                int index = (r * columns) + c;
-                float value = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(index * sizeof(float)));
-                if (options.RejectNonFinite && !float.IsFinite(value))
-                {
-                    string at = tensor.Shape.Count == 2 ? $"[{r}, {c}]" : $"[{r}]";
-                    throw new ModelFileException(
-                        $"Tensor {name} holds {value} at {at}; a network with it can only predict NaN. Pass ModelLoadOptions {{ RejectNonFinite = false }} to load it anyway.",
-                        name);
-                }
-
-                // The file holds weights [out, in]; the buffer [in, out].
-                staged[tensor.Offset + (tensor.Transposed ? (c * rows) + r : index)] = value;
+                string at = tensor.Shape.Count == 2 ? $"[{i / tensor.Columns}, {i % tensor.Columns}]" : $"[{i}]";
+                throw new ModelFileException(
+                    $"Tensor {name} holds {value} at {at}; a network with it can only predict NaN. Pass ModelLoadOptions {{ RejectNonFinite = false }} to load it anyway.",
+                    name);
             }
+
+            staged[tensor.BufferIndex(i)] = value;
         }
     }
 

@@ -35,6 +35,28 @@ public sealed record ModelTensor(string Name, IReadOnlyList<int> Shape, int Offs
     /// <summary>The shape as PyTorch prints it, e.g. <c>[256, 784]</c>.</summary>
     public string ShapeText => ModelTensor.Format(Shape);
 
+    /// <summary>Rows of the file's shape: <c>out</c>.</summary>
+    internal int Rows => Shape[0];
+
+    /// <summary>Columns of the file's shape: <c>in</c> for weights, 1 for a bias.</summary>
+    internal int Columns => Shape.Count == 2 ? Shape[1] : 1;
+
+    /// <summary>
+    /// Where element <paramref name="fileIndex"/> of the file's row-major order lives in the parameter buffer: the one
+    /// mapping between PyTorch's <c>[out, in]</c> and the buffer's <c>[in, out]</c>, for reading and writing alike.
+    /// </summary>
+    internal int BufferIndex(int fileIndex) =>
+        Offset + (Transposed ? ((fileIndex % Columns) * Rows) + (fileIndex / Columns) : fileIndex);
+
+    /// <summary>The tensor in the file's order, copied out of <paramref name="buffer"/> (a parameter or state buffer).</summary>
+    internal void CopyToFileOrder(ReadOnlySpan<float> buffer, Span<float> destination)
+    {
+        for (int i = 0; i < Length; i++)
+        {
+            destination[i] = buffer[BufferIndex(i)];
+        }
+    }
+
     internal static string Format(IReadOnlyList<long> shape) => "[" + string.Join(", ", shape) + "]";
 
     internal static string Format(IReadOnlyList<int> shape) => "[" + string.Join(", ", shape) + "]";

@@ -82,14 +82,7 @@ public static class OnnxExport
     public static void Save<TNetwork>(TNetwork network, string path)
         where TNetwork : INetwork<TNetwork>
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new ArgumentException($"{full} is a folder; give the path of a file.", nameof(path));
-        }
-
-        AtomicFile.Write(full, ToBytes(network));
+        AtomicFile.Write(ModelFile.FilePath(path, nameof(path)), ToBytes(network));
     }
 
     // The activation's nodes from `input` to `output`; returns `output`.
@@ -167,17 +160,8 @@ public static class OnnxExport
     {
         var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         proto.Dims.AddRange(tensor.Shape.Select(d => (long)d));
-        ReadOnlySpan<float> source = parameters.Slice(tensor.Offset, tensor.Length);
-        int rows = tensor.Shape[0], columns = tensor.Shape.Count == 2 ? tensor.Shape[1] : 1;
         float[] values = new float[tensor.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                values[(r * columns) + c] = source[tensor.Transposed ? (c * rows) + r : (r * columns) + c];
-            }
-        }
-
+        tensor.CopyToFileOrder(parameters, values);
         proto.FloatData.AddRange(values);
         return proto;
     }
