@@ -346,13 +346,14 @@ public static class ModelFile
         float[] values = new float[expected.Count == 0 ? 0 : expected.Max(e => e.Tensor.Length)];
         foreach ((string _, ModelTensor tensor, int buffer) in expected)
         {
+            int length = tensor.Length;
             tensor.CopyToFileOrder(buffer == 0 ? network.Parameters : network.TrainingState.OptimizerState(buffer - 1), values);
-            for (int i = 0; i < tensor.Length; i++)
+            for (int i = 0; i < length; i++)
             {
                 BinaryPrimitives.WriteSingleLittleEndian(contents.AsSpan(position + (i * sizeof(float))), values[i]);
             }
 
-            position += tensor.Length * sizeof(float);
+            position += length * sizeof(float);
         }
 
         return contents;
@@ -495,18 +496,19 @@ public static class ModelFile
 
     private static void Place(ReadOnlySpan<byte> bytes, string name, ModelTensor tensor, float[] staged, ModelLoadOptions options)
     {
-        for (int i = 0; i < tensor.Length; i++)
+        int rows = tensor.Rows, columns = tensor.Columns, length = rows * columns;
+        for (int i = 0; i < length; i++)
         {
             float value = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * sizeof(float)));
             if (options.RejectNonFinite && !float.IsFinite(value))
             {
-                string at = tensor.Shape.Count == 2 ? $"[{i / tensor.Columns}, {i % tensor.Columns}]" : $"[{i}]";
+                string at = tensor.Shape.Count == 2 ? $"[{i / columns}, {i % columns}]" : $"[{i}]";
                 throw new ModelFileException(
                     $"Tensor {name} holds {value} at {at}; a network with it can only predict NaN. Pass ModelLoadOptions {{ RejectNonFinite = false }} to load it anyway.",
                     name);
             }
 
-            staged[tensor.BufferIndex(i)] = value;
+            staged[tensor.BufferIndex(i, rows, columns)] = value;
         }
     }
 

@@ -45,15 +45,20 @@ public sealed record ModelTensor(string Name, IReadOnlyList<int> Shape, int Offs
     /// Where element <paramref name="fileIndex"/> of the file's row-major order lives in the parameter buffer: the one
     /// mapping between PyTorch's <c>[out, in]</c> and the buffer's <c>[in, out]</c>, for reading and writing alike.
     /// </summary>
-    internal int BufferIndex(int fileIndex) =>
-        Offset + (Transposed ? ((fileIndex % Columns) * Rows) + (fileIndex / Columns) : fileIndex);
+    /// <param name="fileIndex">The element's index in the file, row-major over <c>[rows, columns]</c>.</param>
+    /// <param name="rows"><see cref="Rows"/>, hoisted by the caller's loop.</param>
+    /// <param name="columns"><see cref="Columns"/>, hoisted by the caller's loop.</param>
+    internal int BufferIndex(int fileIndex, int rows, int columns) =>
+        Offset + (Transposed ? ((fileIndex % columns) * rows) + (fileIndex / columns) : fileIndex);
 
     /// <summary>The tensor in the file's order, copied out of <paramref name="buffer"/> (a parameter or state buffer).</summary>
     internal void CopyToFileOrder(ReadOnlySpan<float> buffer, Span<float> destination)
     {
-        for (int i = 0; i < Length; i++)
+        // Shape is a list behind an interface and Length a product over it: both read once, not per element.
+        int rows = Rows, columns = Columns, length = rows * columns;
+        for (int i = 0; i < length; i++)
         {
-            destination[i] = buffer[BufferIndex(i)];
+            destination[i] = buffer[BufferIndex(i, rows, columns)];
         }
     }
 
